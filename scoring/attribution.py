@@ -1,0 +1,731 @@
+"""Sentences -> attributions: find each cue, then its source and its content.
+
+The rules, in the order they are tried for each cue (each attribution records which one fired):
+
+* ``no_source``: "It is unclear whether ...", "reportedly" (``lexicons/cues.json``): content is the clause
+  that follows, there is no source.
+* ``according_to``: "According to X, C" / "C, according to X".
+* ``inverted``: "C," said X / "C," clarified CENTCOM: the source follows the cue, the content precedes it.
+* ``trailing``: "C," X said / C, X said on Monday: the source precedes the cue, the content precedes both.
+* ``forward``: X said (that) C / X told reporters C / X, a spokeswoman, said C: the content follows.
+* ``participle``: ..., adding that C / ..., saying C: the source is the one of the clause it hangs on.
+* ``relay``: "X reported, citing Y": a second attribution, Y -> citing -> the same content, ``via`` the first.
+* ``nominal``: "X's claim that C", "allegations that C".
+* ``quote_continuation``: a quote in the next sentence or paragraph, with no cue of its own, continues the
+  previous direct quote ("A," she said. "B.").
+
+Without a part-of-speech tagger (NLTK's would need a download), a noun phrase is recognised from the words
+that cannot belong to one (``_NP_BREAK``) and from capitalisation; reporting verbs come from
+``lexicons/reporting_verbs.json``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicons import Lexicons
+from .quotes import Quote, find_quotes
+from .types import Attribution, Cue, Document, Sentence, Span
+
+_TOKEN = re.compile(r"\w+(?:[\u2019'\-.&]\w+)*\.?|[\u2019']s\b|n[\u2019']t\b|\S")
+_QUOTE_CHARS = frozenset("\"\u201c\u201d\u00ab\u00bb\u201e'")
+_CLOSE_QUOTES = frozenset("\"\u201d\u00bb'")
+_AUX = frozenset(
+    "has have had is are was were be been being will would could can may might must should shall did does do "
+    "not n't never also later previously repeatedly again publicly privately once already still just further "
+    "then recently reportedly allegedly had 's ’s 've 'd ’d ’ve often always frequently quickly separately "
+    "flatly strongly angrily firmly bluntly".split()
+)
+_DETERMINERS = frozenset("the a an his her its their our my your this that these those whose".split())
+_NP_BREAK = frozenset(
+    "that which when while because after before as if since though although but so than where whether is are "
+    "was were be been being has have had do does did will would can could may might must should shall not "
+    "n't also there here then now to said says told and or nor yet once until unless whereas what how why "
+    "during despite amid without within into onto upon against between through toward towards across "
+    "about above below under over like via per whom -- — – ( ) [ ] ; : , . ! ? \" “ ” « » „".split()
+)
+_NP_INNER = frozenset("of for at in on with from familiar close near by and 's ’s &".split())
+_PRONOUNS = frozenset("he she they it we i you who".split())
+_SUBORDINATORS = frozenset(
+    "after before when while as since because although though if once until unless whereas shortly".split()
+)
+_TELL_VERBS = frozenset("tell inform assure warn remind brief advise urge notify promise ask".split())
+_ADVERBIAL_START = frozenset(
+    "on in at last this late early earlier later during on yesterday today tonight recently previously "
+    "monday tuesday wednesday thursday friday saturday sunday via through after before without while when "
+    "from to by".split()
+)
+_MODALS = frozenset("will would can could may might must should shall did do does to not n't".split())
+_PARTICLE_AFTER = {"point": "out", "call": "for", "lay": "out", "spell": "out", "weigh": "in"}
+_PARTICIPLE_CUES = frozenset("adding saying noting explaining stressing insisting warning arguing claiming".split())
+
+
+@dataclass(frozen=True)
+class _Tok:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+def _tokenize(sentence: Sentence, abbreviations: frozenset[str]) -> list[_Tok]:
+    """Word and punctuation tokens with document offsets; a final period stays on abbreviations only."""
+    toks = []
+    for m in _TOKEN.finditer(sentence.text):
+        word, start = m.group(), sentence.start + m.start()
+        if len(word) > 1 and word.endswith(".") and not (
+                word[:-1].lower() in abbreviations or re.fullmatch(r"[A-Z]", word[:-1]) or "." in word[:-1]):
+            toks.append(_Tok(word[:-1], start, start + len(word) - 1))
+            toks.append(_Tok(".", start + len(word) - 1, start + len(word)))
+        else:
+            toks.append(_Tok(word, start, start + len(word)))
+    return toks
+
+
+def find_attributions(doc: Document, lexicons: Lexicons) -> tuple[Attribution, ...]:
+    """All attributions of the document, in text order, with ids ``a1`` ... ."""
+    quotes = find_quotes(doc.text)
+    found: list[Attribution] = []
+    for sentence in doc.sentences:
+        found.extend(_SentenceReader(doc, sentence, lexicons, quotes).read())
+    found = _continue_quotes(doc, _cut_contents(doc, found), quotes)
+    found.sort(key=lambda a: (a.cue.span.start, a.cue.span.end))
+    return _renumber(found)
+
+
+class _SentenceReader:
+    def __init__(self, doc: Document, sentence: Sentence, lexicons: Lexicons, quotes: tuple[Quote, ...]):
+        self.doc, self.sentence, self.lex, self.quotes = doc, sentence, lexicons, quotes
+        self.text = doc.text
+        self.toks = _tokenize(sentence, lexicons.abbreviations)
+        self.heading = sentence.kind == "heading"
+
+    # -------------------------------------------------------------- cue candidates
+    def read(self) -> list[Attribution]:
+        if self.sentence.kind in ("byline", "dateline"):
+            return []
+        out: list[Attribution] = []
+        taken: list[tuple[int, int]] = []
+        for attribution in self._no_source():
+            out.append(attribution)
+            taken.append((attribution.cue.span.start, attribution.cue.span.end))
+        for attribution in self._according_to():
+            out.append(attribution)
+            taken.append((attribution.cue.span.start, attribution.cue.span.end))
+        i = 0
+        while i < len(self.toks):
+            tok = self.toks[i]
+            if any(s <= tok.start < e for s, e in taken):
+                i += 1
+                continue
+            entry = self._verb_entry(i)
+            if entry is not None:
+                made = self._from_verb(i, entry, out)
+                out.extend(made)
+            elif tok.low in self.lex.nominal:
+                out.extend(self._nominal(i))
+            i += 1
+        return out
+
+    def _verb_entry(self, i: int):
+        tok = self.toks[i]
+        entry = self.lex.verb_forms.get(tok.low)
+        if entry is None:
+            return None
+        if tok.text[0].isupper() and i > 0 and not self.heading and self.toks[i - 1].text not in _QUOTE_CHARS:
+            return None  # a name or title ("United States", "Says You")
+        prev = self.toks[i - 1].low if i else ""
+        nxt = self.toks[i + 1].low if i + 1 < len(self.toks) else ""
+        if prev in _DETERMINERS or prev in ("'s", "’s") or (prev and self.lex.verb_forms.get(prev) is None
+                                                            and prev in ("of", "for", "with")):
+            return None  # a noun: "the report", "her claims", "of concern"
+        form_is_base = tok.low == entry.lemma
+        if form_is_base:
+            # a bare form is a verb after a modal/auxiliary or a plural/pronoun subject ("officials say")
+            if not (prev in _MODALS or prev in ("they", "we", "i", "you", "people", "critics", "experts")
+                    or (i and self.toks[i - 1].text[-1:] == "s" and self.toks[i - 1].text[0].isalpha()
+                        and prev not in _NP_BREAK and prev not in ("is", "was", "has", "this", "its", "us"))):
+                return None
+        if tok.low.endswith("s") and not tok.low.endswith("ss") and tok.low != entry.lemma:
+            # "reports", "claims", "calls", "estimates": verbs only with a subject-like word before them
+            if prev in _NP_BREAK and prev not in ("and",) and prev not in _PRONOUNS:
+                if not self.heading:
+                    return None
+        if tok.low.endswith("ed") or tok.low in ("told", "said", "thought", "found", "known", "shown", "written"):
+            if prev in ("is", "are", "was", "were", "be", "been", "being", "get", "got"):
+                # passive: only "was quoted as saying" and "was told by X" stay attributions here
+                if not (nxt == "by" or (tok.low == "quoted" and nxt == "as")):
+                    return None
+            if nxt and nxt[0].isalpha() and entry.stance in ("distancing", "assertive") and prev in _DETERMINERS:
+                return None
+        if entry.lemma in ("call", "question", "order", "request", "label", "list", "detail", "outline",
+                           "highlight", "project", "signal", "text", "email", "point", "describe", "dub",
+                           "characterize", "characterise", "continue", "answer", "speak", "hear", "learn",
+                           "feel", "know", "understand", "consider", "judge", "trust", "figure", "agree",
+                           "disagree", "recognise", "recognize", "realise", "realize", "imagine", "guess",
+                           "regret", "dream", "calculate", "invite", "instruct", "find", "show", "establish",
+                           "prove", "demonstrate", "publish", "release", "relate", "repeat", "reply",
+                           "respond", "ask", "wonder", "counter", "joke", "forecast", "estimate", "predict",
+                           "charge", "order", "promise", "pledge", "vow", "threaten", "demand", "appeal",
+                           "plead", "request"):
+            # verbs with other common senses count only with a clause or quote after them
+            if not self._clause_follows(i, entry.lemma):
+                return None
+        return entry
+
+    def _clause_follows(self, i: int, lemma: str) -> bool:
+        j = i + 1
+        if lemma in _PARTICLE_AFTER and j < len(self.toks) and self.toks[j].low == _PARTICLE_AFTER[lemma]:
+            return True
+        for k in range(j, min(j + 6, len(self.toks))):
+            t = self.toks[k]
+            if t.low in ("that", "whether", "if", ":") or t.text in _QUOTE_CHARS:
+                return True
+        # trailing position: '"...," she asked.' / 'C, he predicted.'
+        if i >= 1 and (self._trailing_after(i + 1)):
+            return any(t.text in (",",) or t.text in _CLOSE_QUOTES for t in self.toks[max(0, i - 6):i])
+        return False
+
+    # -------------------------------------------------------------- rule: no source
+    def _no_source(self) -> list[Attribution]:
+        out = []
+        for entry in self.lex.no_source:
+            for m in entry.pattern.finditer(self.sentence.text):
+                cs, ce = self.sentence.start + m.start(), self.sentence.start + m.end()
+                if any(a.cue.span.start < ce and cs < a.cue.span.end for a in out):
+                    continue
+                if entry.lemma == "reportedly":
+                    content = self._clause_around(cs, ce)
+                else:
+                    content = self._span_until_end(ce)
+                if not content:
+                    continue
+                cue = Cue(self._span(cs, ce), entry.lemma, "no_source", entry.stance)
+                out.append(self._make(cue, None, content, "no_source"))
+                break
+        return out
+
+    def _clause_around(self, cs: int, ce: int) -> tuple[Span, ...]:
+        # "The group reportedly shot down ...": the whole sentence but the cue word is the claim
+        s, e = self.sentence.start, self.sentence.end
+        parts = [self._span(s, cs), self._span(ce, e)]
+        return tuple(p for p in (self._trim(p) for p in parts) if p is not None)
+
+    # -------------------------------------------------------------- rule: according to
+    def _according_to(self) -> list[Attribution]:
+        out = []
+        low = self.sentence.text.lower()
+        for phrase in self.lex.according_to:
+            for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", low):
+                cs, ce = self.sentence.start + m.start(), self.sentence.start + m.end()
+                if phrase in ("citing", "quoting") and not low[: m.start()].rstrip().endswith(","):
+                    continue
+                i = self._tok_at(ce)
+                if i is None:
+                    continue
+                if phrase in ("citing", "quoting"):
+                    continue  # relays are made by the rule for the verb they hang on
+                src_end = self._np_right(i)
+                if src_end == i:
+                    continue
+                source = self._span(self.toks[i].start, self.toks[src_end - 1].end)
+                before = self.sentence.text[: m.start()].strip()
+                if before and not before.endswith((",", "\u2014", "-")) and len(before.split()) > 3:
+                    # "C according to X": content before (no comma)
+                    content = self._trim(self._span(self.sentence.start, cs))
+                elif before:
+                    content = self._trim(self._span(self.sentence.start, cs))
+                else:
+                    after = src_end
+                    while after < len(self.toks) and self.toks[after].text in (",", "\u2014"):
+                        after += 1
+                    content = self._trim(self._span(self.toks[after].start, self.sentence.end)) \
+                        if after < len(self.toks) else None
+                if content is None:
+                    continue
+                cue = Cue(self._span(cs, ce), "according to", "according_to", "neutral")
+                out.append(self._make(cue, source, (content,), "according_to"))
+        return out
+
+    # -------------------------------------------------------------- verbs
+    def _from_verb(self, i: int, entry, made_so_far: list[Attribution]) -> list[Attribution]:
+        cue_start_i = i
+        while cue_start_i > 0 and self.toks[cue_start_i - 1].low in _AUX:
+            cue_start_i -= 1
+        cue_end_i = i + 1
+        if entry.lemma in _PARTICLE_AFTER and cue_end_i < len(self.toks) \
+                and self.toks[cue_end_i].low == _PARTICLE_AFTER[entry.lemma]:
+            cue_end_i += 1
+        if self.toks[i].low == "quoted" and cue_end_i + 1 < len(self.toks) and self.toks[cue_end_i].low == "as":
+            cue_end_i += 2  # "was quoted as saying"
+        # auxiliaries belong to the cue only when a source stands before them
+        while cue_start_i < i and self.toks[cue_start_i].low in ("'s", "’s") and cue_start_i == 0:
+            cue_start_i += 1
+        cue = Cue(
+            self._span(self.toks[cue_start_i].start, self.toks[cue_end_i - 1].end),
+            entry.lemma, entry.kind, entry.stance,
+        )
+        low = self.toks[i].low
+        if low in _PARTICIPLE_CUES and cue_start_i > 0 and self.toks[cue_start_i - 1].text == ",":
+            return self._participle(cue, cue_start_i, cue_end_i, made_so_far)
+        # inverted: '"C," said X' / 'C, clarified CENTCOM'
+        before = self.toks[cue_start_i - 1].text if cue_start_i else ""
+        if before in (",", "\u2014", "-") or before in _CLOSE_QUOTES:
+            src_end = self._np_right(cue_end_i)
+            first = self.toks[cue_end_i] if cue_end_i < len(self.toks) else None
+            if src_end > cue_end_i and first is not None and (
+                    first.text[0].isupper() or first.low in ("the", "a", "an", "he", "she", "they", "it", "we",
+                                                             "i", "one", "two", "three", "several", "some")
+            ) and self._trailing_after(src_end):
+                source = self._span(self.toks[cue_end_i].start, self.toks[src_end - 1].end)
+                content = self._content_before(cue_start_i - 1)
+                if content:
+                    return self._with_relay(self._make(cue, source, content, "inverted"), src_end)
+        # source before the cue
+        src = self._np_left(cue_start_i)
+        if src is None:
+            return []
+        src_start_i, subordinate = src
+        source = self._span(self.toks[src_start_i].start, self.toks[cue_start_i - 1].end)
+        source = self._strip_source(source)
+        if source is None:
+            return []
+        before_src = self.toks[src_start_i - 1].text if src_start_i else ""
+        if (before_src in (",", "\u2014", "-") or before_src in _CLOSE_QUOTES) and self._trailing_after(cue_end_i):
+            content = self._content_before(src_start_i - 1)
+            if content:
+                return self._with_relay(self._make(cue, source, content, "trailing"), cue_end_i)
+        content = self._content_after(cue_end_i, entry.lemma, stop_at_comma=subordinate)
+        if not content:
+            return []
+        return self._with_relay(self._make(cue, source, content, "forward"), cue_end_i)
+
+    def _participle(self, cue: Cue, cs: int, ce: int, made: list[Attribution]) -> list[Attribution]:
+        content = self._content_after(ce, cue.lemma)
+        if not content:
+            return []
+        source = made[-1].source if made else None
+        if source is None:
+            src = self._np_left_sentence_subject()
+            source = src
+        if source is None:
+            return []
+        return [self._make(cue, source, content, "participle")]
+
+    def _with_relay(self, outer: Attribution, after_i: int) -> list[Attribution]:
+        j = after_i
+        while j < len(self.toks) and (self.toks[j].text == "," or self.toks[j].low in _ADVERBIAL_START
+                                      or self.toks[j].low in ("monday", "tuesday", "wednesday", "thursday",
+                                                              "friday", "saturday", "sunday")):
+            if self.toks[j].low in ("citing", "quoting"):
+                break
+            j += 1
+            if j - after_i > 4:
+                return [outer]
+        if j < len(self.toks) and self.toks[j].low in ("citing", "quoting"):
+            end = self._np_right(j + 1)
+            if end > j + 1:
+                source = self._span(self.toks[j + 1].start, self.toks[end - 1].end)
+                cue = Cue(self._span(self.toks[j].start, self.toks[j].end), "cite", "relay", "neutral")
+                inner = Attribution(id="", cue=cue, source=source, content=outer.content, quote=outer.quote,
+                                    sentence_ids=outer.sentence_ids, via=f"@{outer.cue.span.start}",
+                                    rule="relay")
+                return [outer, inner]
+        return [outer]
+
+    def _nominal(self, i: int) -> list[Attribution]:
+        nxt = self.toks[i + 1].low if i + 1 < len(self.toks) else ""
+        if nxt != "that":
+            return []
+        prev = self.toks[i - 1] if i else None
+        source = None
+        if prev is not None and prev.low in ("'s", "’s") and i >= 2:
+            j = i - 1
+            k = j
+            while k > 0 and (self.toks[k - 1].text[0].isupper()):
+                k -= 1
+            if k < j:
+                source = self._span(self.toks[k].start, self.toks[j - 1].end)
+        elif prev is not None and prev.low in ("his", "her", "their", "its"):
+            source = self._span(prev.start, prev.end)
+        elif prev is None or prev.low not in _DETERMINERS:
+            return []
+        content = self._content_after(i + 1, "")
+        if not content:
+            return []
+        tok = self.toks[i]
+        cue = Cue(self._span(tok.start, tok.end), tok.low.rstrip("s") if tok.low.endswith("s") else tok.low,
+                  "nominal", self.lex.nominal[tok.low])
+        return [self._make(cue, source, content, "nominal")]
+
+    # -------------------------------------------------------------- noun phrases
+    def _np_left(self, cue_i: int) -> tuple[int, bool] | None:
+        """Start index of the source noun phrase ending right before the cue, and whether it sits in a
+        subordinate clause ("after CENTCOM confirmed the crash, ...")."""
+        j = cue_i - 1
+        if j < 0:
+            return None
+        # apposition: NAME, a spokeswoman for X, said
+        if self.toks[j].text == ",":
+            k = j - 1
+            while k >= 0 and self.toks[k].text != "," and j - k <= 16:
+                k -= 1
+            if k > 0 and self.toks[k].text == ",":
+                appos_first = self.toks[k + 1].low
+                if appos_first in _DETERMINERS or appos_first in ("who", "which", "whose") or \
+                        self.toks[k + 1].text[0].isupper():
+                    head = self._np_left_plain(k)
+                    if head is not None:
+                        return head
+            return None
+        return self._np_left_plain(cue_i)
+
+    def _np_left_plain(self, end_i: int) -> tuple[int, bool] | None:
+        j = end_i - 1
+        start = end_i
+        while j >= 0 and end_i - j <= 12:
+            t = self.toks[j]
+            low = t.low
+            if low in _PRONOUNS and j == end_i - 1:
+                start = j
+                j -= 1
+                break
+            if low in _NP_BREAK and not (low == "and" and start < end_i and j > 0
+                                          and self.toks[j - 1].low not in _NP_BREAK):
+                break
+            if t.text in _QUOTE_CHARS:
+                break
+            start = j
+            j -= 1
+        if start == end_i:
+            return None
+        # trim leading inner words ("of", "and")
+        while start < end_i and self.toks[start].low in _NP_INNER:
+            start += 1
+        if start == end_i:
+            return None
+        words = [t for t in self.toks[start:end_i] if t.text[0].isalnum()]
+        if not words:
+            return None
+        # a source is a noun phrase: reject runs that end in an adverb or adjective-only material
+        last = self.toks[end_i - 1].low
+        if last.endswith("ly") and last not in ("italy", "ally", "family", "assembly", "daily", "supply"):
+            return None
+        subordinate = j >= 0 and self.toks[j].low in _SUBORDINATORS
+        return start, subordinate
+
+    def _np_left_sentence_subject(self) -> Span | None:
+        for k, t in enumerate(self.toks):
+            if self.lex.verb_forms.get(t.low) is not None or t.low in _NP_BREAK:
+                if k == 0:
+                    return None
+                return self._span(self.toks[0].start, self.toks[k - 1].end)
+        return None
+
+    def _np_right(self, i: int) -> int:
+        """End index (exclusive) of the noun phrase starting at token i."""
+        j = i
+        while j < len(self.toks) and j - i < 14:
+            t = self.toks[j]
+            if t.text == "," and j + 1 < len(self.toks):
+                # apposition after a name: "Jane Doe, a spokeswoman for the agency,"
+                nxt = self.toks[j + 1].low
+                if nxt in ("a", "an", "the", "who") and j > i:
+                    k = j + 1
+                    while k < len(self.toks) and self.toks[k].text not in (",", ".", "!", "?", "\u2014") \
+                            and self.toks[k].text not in _QUOTE_CHARS:
+                        k += 1
+                    return k
+                break
+            if t.low in _NP_BREAK and t.low not in ("and",) and not (t.text == "." and j > i
+                                                                    and self.toks[j - 1].low.rstrip(".") in self.lex.abbreviations):
+                break
+            if t.text in _QUOTE_CHARS:
+                break
+            if j > i and t.low in ("in", "on", "at") and j + 1 < len(self.toks) and (
+                    self.toks[j + 1].low in ("a", "an", "statement", "monday", "tuesday", "wednesday", "thursday",
+                                             "friday", "saturday", "sunday", "an", "his", "her", "its", "their")):
+                break
+            if j > i and t.low in ("citing", "quoting", "adding", "saying", "without", "noting", "who", "which"):
+                break
+            if j > i and (t.low in ("on", "late", "last", "earlier", "yesterday", "today", "tonight") or
+                          t.low in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")):
+                break
+            j += 1
+        while j > i and self.toks[j - 1].low in _NP_INNER:
+            j -= 1
+        return j
+
+    def _trailing_after(self, j: int) -> bool:
+        """True when what follows token j is only the end of an attribution clause (time, place, "in a
+        statement", ", citing ...", ", adding ..."), i.e. the content is not after the cue."""
+        rest = [t for t in self.toks[j:]]
+        if not rest:
+            return True
+        first = rest[0]
+        if first.text in (".", "!", "?", ";") or first.text in _CLOSE_QUOTES or first.low in ("citing", "quoting"):
+            return True
+        if first.text == ",":
+            nxt = rest[1].low if len(rest) > 1 else ""
+            return nxt in ("citing", "quoting", "adding", "saying", "noting", "according", "without", "but",
+                           "and", "referring", "in", "who", "which", "while", "explaining", "stressing",
+                           "insisting", "warning", "arguing", "as", "after", "before", "when", "though",
+                           "although", "despite", "calling", "describing", "pointing") or \
+                (len(rest) > 1 and rest[1].text in _QUOTE_CHARS)
+        if first.low in ("that", ":") or first.text in _QUOTE_CHARS:
+            return False
+        # "said on Monday." / "told reporters." / "said in a statement."
+        k = 0
+        while k < len(rest) and rest[k].text not in (".", ",", "!", "?", ";") and k < 9:
+            if rest[k].low in ("that",) or rest[k].text in _QUOTE_CHARS or (
+                    k > 0 and self.lex.verb_forms.get(rest[k].low) is None and rest[k].low in (
+                        "is", "are", "was", "were", "will", "would", "had", "has", "have", "could", "can")):
+                return False
+            k += 1
+        if k < len(rest) and rest[k].text in (".", "!", "?", ";", ","):
+            return first.low in _ADVERBIAL_START or first.low in ("reporters", "journalists", "the", "a", "an",
+                                                                   "him", "her", "them", "us", "me") or \
+                first.text[0].isupper() or first.low.endswith("ly")
+        return False
+
+    # -------------------------------------------------------------- content
+    def _content_before(self, comma_i: int) -> tuple[Span, ...]:
+        """Content ending at token comma_i (a comma, dash or closing quote before the attribution clause)."""
+        if comma_i < 0:
+            return ()
+        end_tok = self.toks[comma_i]
+        end = end_tok.end if end_tok.text in _CLOSE_QUOTES else end_tok.start
+        if end_tok.text == "," and comma_i > 0 and self.toks[comma_i - 1].text in _CLOSE_QUOTES:
+            end = end_tok.end  # '"...",' keep the comma inside the quote span
+        start = self.sentence.start
+        # a dash or colon before the content starts it: 'It is not clear — "C," said X'
+        for k in range(comma_i - 1, -1, -1):
+            if self.toks[k].text in ("\u2014", "--", ";", ":"):
+                start = self.toks[k].end
+                break
+        # a quote that closes here may have opened in an earlier sentence
+        for q in self.quotes:
+            if q.start < end <= q.end + 1 and q.end <= self.sentence.end:
+                end = max(end, q.end)
+                if q.start < self.sentence.start:
+                    return (self._span(q.start, end),)
+                break
+        span = self._trim(self._span(start, end))
+        return (span,) if span else ()
+
+    def _content_after(self, j: int, lemma: str, stop_at_comma: bool = False) -> tuple[Span, ...]:
+        n = len(self.toks)
+        # skip the addressee of tell-verbs and adverbials before the content
+        if lemma in _TELL_VERBS and j < n and self.toks[j].low not in ("that",) and self.toks[j].text not in _QUOTE_CHARS:
+            end = self._np_right(j)
+            if end > j:
+                j = end
+        for _ in range(3):
+            if j < n and self.toks[j].text in (",", ":"):
+                j += 1
+            if j + 1 < n and self.toks[j].low in ("in", "at", "on") and self.toks[j + 1].low in (
+                    "a", "an", "his", "her", "its", "their", "the", "monday", "tuesday", "wednesday",
+                    "thursday", "friday", "saturday", "sunday"):
+                k = j + 1
+                while k < n and self.toks[k].text not in (",",) and self.toks[k].low not in ("that",) \
+                        and self.toks[k].text not in _QUOTE_CHARS and k - j < 7 and not (
+                        self.toks[k].low in _PRONOUNS or self.toks[k].low == "it"):
+                    k += 1
+                if k - j < 7:
+                    j = k
+            elif j < n and self.toks[j].low in ("on", "late", "last", "earlier", "yesterday", "today", "monday",
+                                                "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"):
+                if self.toks[j].low in ("on", "late", "last", "earlier"):
+                    j += 1
+                if j < n and self.toks[j].low in ("monday", "tuesday", "wednesday", "thursday", "friday",
+                                                  "saturday", "sunday", "week", "month", "year", "night",
+                                                  "yesterday", "today"):
+                    j += 1
+        if j >= n or self.toks[j].text in (".", "!", "?"):
+            return ()
+        start = self.toks[j].start
+        end = self.sentence.end
+        if stop_at_comma:
+            for k in range(j, n):
+                if self.toks[k].text in (",", ";", "\u2014"):
+                    end = self.toks[k].start
+                    break
+        else:
+            # stop before a trailing attribution of another source: 'C — "Q," clarified X'
+            for k in range(j + 1, n):
+                if self.toks[k].text in ("\u2014", ";") and k + 1 < n:
+                    end = self.toks[k].start
+                    break
+        # a quote opening in the content and closing in a later sentence extends the content
+        for q in self.quotes:
+            if start <= q.start < end and q.end > self.sentence.end and not stop_at_comma:
+                end = q.end
+        span = self._trim(self._span(start, end))
+        return (span,) if span else ()
+
+    # -------------------------------------------------------------- helpers
+    def _tok_at(self, offset: int) -> int | None:
+        for k, t in enumerate(self.toks):
+            if t.start >= offset:
+                return k
+        return None
+
+    def _span_until_end(self, start: int) -> tuple[Span, ...]:
+        end = self.sentence.end
+        m = re.search(r"\s[\u2014\u2013]\s|;", self.text[start:end])
+        if m:
+            end = start + m.start()
+        span = self._trim(self._span(start, end))
+        return (span,) if span else ()
+
+    def _span(self, start: int, end: int) -> Span:
+        return Span(start, end, self.text[start:end])
+
+    def _trim(self, span: Span) -> Span | None:
+        """Drop surrounding whitespace and a final sentence period or comma outside quotes."""
+        s, e = span.start, span.end
+        while s < e and (self.text[s].isspace() or self.text[s] in ",;:\u2014-"):
+            s += 1
+        while e > s and (self.text[e - 1].isspace() or self.text[e - 1] in ",;:\u2014-"):
+            e -= 1
+        if e > s and self.text[e - 1] in ".!?" and not any(q.start < e - 1 < q.end for q in self.quotes):
+            if self.text[e - 1] == ".":
+                e -= 1
+        while e > s and self.text[e - 1].isspace():
+            e -= 1
+        if e - s < 2:
+            return None
+        return self._span(s, e)
+
+    def _strip_source(self, span: Span) -> Span | None:
+        s, e = span.start, span.end
+        while e > s and self.text[e - 1] in " ,":
+            e -= 1
+        while s < e and self.text[s] in " ,":
+            s += 1
+        return self._span(s, e) if e > s else None
+
+    def _make(self, cue: Cue, source: Span | None, content: tuple[Span, ...], rule: str) -> Attribution:
+        spans = list(content) + [cue.span] + ([source] if source else [])
+        sids = tuple(
+            s.id for s in self.doc.sentences if any(s.start < sp.end and sp.start < s.end for sp in spans)
+        )
+        return Attribution(id="", cue=cue, source=source, content=content, quote=_quote_kind(content, self.quotes),
+                           sentence_ids=sids, rule=rule)
+
+
+def _cut_contents(doc: Document, found: list[Attribution]) -> list[Attribution]:
+    """End a forward content where a later attribution clause of another cue begins inside it
+    ('X said C, reported Reuters': C stops before ', reported Reuters'), and mark relays: an attribution
+    whose cue and source lie inside another's content is relayed by it (``via``)."""
+    out = []
+    for a in found:
+        content = a.content
+        if a.rule in ("forward", "participle", "no_source", "nominal") and content:
+            last = content[-1]
+            cut = last.end
+            for b in found:
+                if b is a or b.rule not in ("inverted", "trailing", "according_to"):
+                    continue
+                marks = [b.cue.span.start] + ([b.source.start] if b.source else [])
+                first = min(marks)
+                if last.start < first < cut:
+                    cut = first
+            if cut < last.end:
+                text = doc.text[last.start:cut].rstrip(" ,\u2014-")
+                if len(text) >= 2:
+                    content = content[:-1] + (Span(last.start, last.start + len(text), text),)
+        out.append(a if content == a.content else Attribution(
+            id=a.id, cue=a.cue, source=a.source, content=content, quote=a.quote, sentence_ids=a.sentence_ids,
+            via=a.via, rule=a.rule))
+    relayed = []
+    for a in out:
+        via = a.via
+        if via is None and a.source is not None:
+            for b in out:
+                if b is not a and b.rule != "relay" and any(
+                        c.start <= a.cue.span.start and a.source.end <= c.end and c.start <= a.source.start
+                        for c in b.content):
+                    via = f"@{b.cue.span.start}"
+                    break
+        relayed.append(a if via == a.via else Attribution(
+            id=a.id, cue=a.cue, source=a.source, content=a.content, quote=a.quote, sentence_ids=a.sentence_ids,
+            via=via, rule=a.rule))
+    return relayed
+
+
+def _quote_kind(content: tuple[Span, ...], quotes: tuple[Quote, ...]) -> str:
+    if not content:
+        return "none"
+    total = sum(len(c.text.strip()) for c in content)
+    quoted = 0
+    for c in content:
+        for q in quotes:
+            lo, hi = max(c.start, q.start), min(c.end, q.end)
+            if hi > lo:
+                quoted += hi - lo
+    if quoted == 0:
+        return "indirect"
+    if quoted >= total - 3:
+        return "direct"
+    return "mixed"
+
+
+def _continue_quotes(doc: Document, found: list[Attribution], quotes: tuple[Quote, ...]) -> list[Attribution]:
+    """A direct quote with no cue of its own, right after an attributed direct quote, continues it."""
+    covered = [(c.start, c.end) for a in found for c in a.content]
+    out = list(found)
+    by_end = sorted(range(len(out)), key=lambda k: out[k].content[-1].end if out[k].content else 0)
+    for q in quotes:
+        if any(s <= q.start < e for s, e in covered):
+            continue
+        # the attributed direct quote that ends closest before this quote, in the same or previous paragraph
+        best = None
+        for k in by_end:
+            a = out[k]
+            if a.quote != "direct" or not a.content or a.source is None:
+                continue
+            gap = doc.text[a.content[-1].end:q.start]
+            if a.content[-1].end <= q.start and len(gap) < 160 and gap.count("\n\n") <= 1 and \
+                    not any(s.start < q.start and s.end > a.content[-1].end and s.kind == "heading"
+                            for s in doc.sentences):
+                best = k
+        if best is None:
+            continue
+        a = out[best]
+        between = doc.text[a.content[-1].end:q.start]
+        # only when nothing but the cue clause or whitespace separates them
+        if re.search(r"[.!?]\s+[A-Z]", between) and not re.match(r"^\s*[,.]?[^\"\u201c]{0,80}[.,]\s*$", between):
+            continue
+        span = Span(q.start, q.end, doc.text[q.start:q.end])
+        sids = tuple(sorted(set(a.sentence_ids) | {s.id for s in doc.sentences if s.start < q.end and q.start < s.end},
+                            key=lambda x: int(x[1:])))
+        out[best] = Attribution(id=a.id, cue=a.cue, source=a.source, content=a.content + (span,), quote=a.quote,
+                                sentence_ids=sids, via=a.via, rule=a.rule + "+quote_continuation")
+        covered.append((q.start, q.end))
+    return out
+
+
+def _renumber(found: list[Attribution]) -> tuple[Attribution, ...]:
+    # drop exact duplicates (the same cue found twice), then number; relays point at their outer attribution
+    seen: set[tuple] = set()
+    unique = []
+    for a in found:
+        key = (a.cue.span.start, a.cue.span.end, a.source.start if a.source else None, a.rule == "relay")
+        if key in seen:
+            continue
+        seen.add(key)
+        unique.append(a)
+    ids = {}
+    for n, a in enumerate(unique, 1):
+        if a.rule != "relay":
+            ids.setdefault(f"@{a.cue.span.start}", f"a{n}")
+    out = []
+    for n, a in enumerate(unique, 1):
+        via = ids.get(a.via) if a.via else None
+        out.append(Attribution(id=f"a{n}", cue=a.cue, source=a.source, content=a.content, quote=a.quote,
+                               sentence_ids=a.sentence_ids, via=via, rule=a.rule))
+    return tuple(out)

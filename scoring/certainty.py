@@ -1,0 +1,237 @@
+"""The certainty model: how sure a statement sounds, as a calibrated probability.
+
+``CertaintyModel`` wraps a scikit-learn Pipeline: word n-grams (TF-IDF), character n-grams (TF-IDF) and the
+counts of each hedge type and cue stance found by the lexicons, into a multinomial logistic regression over
+the four levels of ``seeds/certainty/GUIDELINES.md`` (certain, probable, possible, unknown). Its scores are
+calibrated by temperature scaling fitted on out-of-fold scores of the training split, so ``certainty`` (the
+probability of "certain") means what it says.
+
+The saved form is data only: ``model.json`` (metadata, vocabularies, metrics) and ``weights.npz`` (arrays,
+read with ``allow_pickle=False``). Loading rebuilds the same Pipeline around those arrays; nothing is
+unpickled, so a model file can never run code.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+import numpy as np
+import scipy.sparse as sp
+import sklearn
+from scipy.optimize import minimize_scalar
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import FeatureUnion, Pipeline
+
+from .errors import ModelError
+from .hedging import hedges_in
+from .lexicons import Lexicons
+from .types import Certainty, Sentence
+
+LABELS = ("certain", "probable", "possible", "unknown")
+FORMAT = "sourcescore-certainty/1"
+HEDGE_TYPES = ("epistemic", "hearsay", "unknown", "claim", "approximator", "weasel", "conditional",
+               "negated_certainty", "booster")
+STANCES = ("assertive", "neutral", "distancing", "denial", "directive")
+_WORD = re.compile(r"[\w’']+")
+
+
+class LexiconFeatures(BaseEstimator, TransformerMixin):
+    """Counts of each hedge type and of reporting verbs of each stance in a sentence (scikit-learn
+    transformer; stateless, so fitting learns nothing)."""
+
+    def __init__(self, lexicons: Lexicons | None = None) -> None:
+        self.lexicons = lexicons
+
+    def __sklearn_clone__(self) -> "LexiconFeatures":
+        # the lexicons are read-only and shared; copying them would only cost time
+        return LexiconFeatures(self.lexicons)
+
+    def fit(self, X: Iterable[str], y: Any = None) -> "LexiconFeatures":
+        return self
+
+    def transform(self, X: Iterable[str]) -> sp.csr_matrix:
+        assert self.lexicons is not None
+        rows = [self._row(text) for text in X]
+        return sp.csr_matrix(np.asarray(rows, dtype=np.float64).reshape(len(rows), len(self.feature_names())))
+
+    def _row(self, text: str) -> list[float]:
+        sentence = Sentence("s", 0, len(text), text, "body", 0)
+        counts = dict.fromkeys(HEDGE_TYPES, 0.0)
+        for hedge in hedges_in(text, sentence, self.lexicons):  # type: ignore[arg-type]
+            counts[hedge.type] += 1.0
+        stances = dict.fromkeys(STANCES, 0.0)
+        forms = self.lexicons.verb_forms  # type: ignore[union-attr]
+        for word in _WORD.findall(text):
+            entry = forms.get(word.lower())
+            if entry is not None and entry.stance in stances:
+                stances[entry.stance] += 1.0
+        return [min(v, 3.0) for v in counts.values()] + [min(v, 3.0) for v in stances.values()]
+
+    def feature_names(self) -> list[str]:
+        return [f"hedge:{t}" for t in HEDGE_TYPES] + [f"stance:{s}" for s in STANCES]
+
+
+def build_pipeline(lexicons: Lexicons, seed: int = 13, C: float = 4.0) -> Pipeline:
+    """The untrained Pipeline. Hyper-parameters are fixed here so training is reproducible."""
+    return Pipeline([
+        ("features", FeatureUnion([
+            ("words", TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True,
+                                      token_pattern=r"(?u)\b\w[\w’']*\b")),
+            ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=3, sublinear_tf=True,
+                                      max_features=60000)),
+            ("lexicon", LexiconFeatures(lexicons)),
+        ])),
+        ("classifier", LogisticRegression(C=C, max_iter=5000, random_state=seed)),
+    ])
+
+
+@dataclass
+class CertaintyModel:
+    """A fitted pipeline, its temperature and what is known about how it was made."""
+
+    pipeline: Pipeline
+    temperature: float = 1.0
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    # ------------------------------------------------------------------ predicting
+    def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
+        """Calibrated probabilities, one row per text, columns in ``LABELS`` order."""
+        if not texts:
+            return np.zeros((0, len(LABELS)))
+        scores = self.pipeline.decision_function(list(texts))
+        return _softmax(scores / self.temperature)
+
+    def predict(self, texts: Sequence[str]) -> tuple[Certainty, ...]:
+        probs = self.predict_proba(texts)
+        out = []
+        for row in probs:
+            best = int(np.argmax(row))
+            out.append(Certainty(
+                certainty=round(float(row[0]), 4),
+                label=LABELS[best],
+                probabilities=tuple((label, round(float(p), 4)) for label, p in zip(LABELS, row)),
+            ))
+        return tuple(out)
+
+    @property
+    def version(self) -> str:
+        return str(self.metadata.get("version", "untrained"))
+
+    # ------------------------------------------------------------------ fitting
+    @classmethod
+    def fit(cls, texts: Sequence[str], labels: Sequence[str], lexicons: Lexicons, seed: int = 13,
+            folds: int = 5) -> "CertaintyModel":
+        """Fit the pipeline on all texts, then the temperature on out-of-fold scores."""
+        from sklearn.model_selection import StratifiedKFold, cross_val_predict
+
+        y = np.array([LABELS.index(label) for label in labels])
+        pipeline = build_pipeline(lexicons, seed)
+        cv = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
+        oof = cross_val_predict(build_pipeline(lexicons, seed), list(texts), y, cv=cv,
+                                method="decision_function")
+        temperature = fit_temperature(oof, y)
+        pipeline.fit(list(texts), y)
+        return cls(pipeline=pipeline, temperature=temperature)
+
+    # ------------------------------------------------------------------ saving / loading
+    def save(self, directory: Path) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        union: FeatureUnion = self.pipeline.named_steps["features"]
+        words: TfidfVectorizer = union.transformer_list[0][1]
+        chars: TfidfVectorizer = union.transformer_list[1][1]
+        clf: LogisticRegression = self.pipeline.named_steps["classifier"]
+        arrays = {
+            "words_idf": words.idf_, "chars_idf": chars.idf_,
+            "coef": clf.coef_, "intercept": clf.intercept_, "classes": clf.classes_,
+        }
+        np.savez_compressed(directory / "weights.npz", **arrays)
+        doc = {
+            "format": FORMAT,
+            "labels": list(LABELS),
+            "temperature": self.temperature,
+            "words_params": _vectorizer_params(words),
+            "chars_params": _vectorizer_params(chars),
+            "words_vocabulary": {k: int(v) for k, v in words.vocabulary_.items()},
+            "chars_vocabulary": {k: int(v) for k, v in chars.vocabulary_.items()},
+            "lexicon_features": LexiconFeatures().feature_names(),
+            "weights_sha256": _sha256(directory / "weights.npz"),
+            **self.metadata,
+        }
+        (directory / "model.json").write_text(json.dumps(doc, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+
+    @classmethod
+    def load(cls, directory: Path, lexicons: Lexicons) -> "CertaintyModel":
+        meta_path, weights_path = directory / "model.json", directory / "weights.npz"
+        try:
+            doc = json.loads(meta_path.read_text(encoding="utf-8"))
+        except FileNotFoundError as exc:
+            raise ModelError(f"no certainty model at {directory}: run `sourcescore train` first") from exc
+        except (OSError, ValueError) as exc:
+            raise ModelError(f"cannot read {meta_path}: {exc}") from exc
+        if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+            raise ModelError(f"{meta_path} is not a {FORMAT} model")
+        try:
+            if _sha256(weights_path) != doc["weights_sha256"]:
+                raise ModelError(f"{weights_path} does not match the checksum in {meta_path}: corrupt model")
+            with np.load(weights_path, allow_pickle=False) as w:
+                arrays = {k: w[k] for k in w.files}
+            words = TfidfVectorizer(vocabulary=doc["words_vocabulary"], **_params(doc["words_params"]))
+            chars = TfidfVectorizer(vocabulary=doc["chars_vocabulary"], **_params(doc["chars_params"]))
+            words.idf_ = arrays["words_idf"]
+            chars.idf_ = arrays["chars_idf"]
+            clf = LogisticRegression()
+            clf.coef_, clf.intercept_, clf.classes_ = arrays["coef"], arrays["intercept"], arrays["classes"]
+            n_features = len(words.vocabulary) + len(chars.vocabulary) + len(doc["lexicon_features"])
+            if clf.coef_.shape != (len(LABELS), n_features):
+                raise ModelError(f"{weights_path}: weights of shape {clf.coef_.shape}, expected "
+                                 f"{(len(LABELS), n_features)}")
+            clf.n_features_in_ = n_features
+        except FileNotFoundError as exc:
+            raise ModelError(f"{weights_path} is missing") from exc
+        except (KeyError, ValueError, TypeError, OSError) as exc:
+            raise ModelError(f"corrupt certainty model in {directory}: {exc}") from exc
+        union = FeatureUnion([("words", words), ("chars", chars), ("lexicon", LexiconFeatures(lexicons))])
+        pipeline = Pipeline([("features", union), ("classifier", clf)])
+        keep = ("version", "corpus_sha256", "sklearn_version", "metrics", "trained_at_seed", "corpus_size",
+                "hyperparameters")
+        return cls(pipeline=pipeline, temperature=float(doc["temperature"]),
+                   metadata={k: doc[k] for k in keep if k in doc})
+
+
+def fit_temperature(scores: np.ndarray, y: np.ndarray) -> float:
+    """The temperature T minimising the log loss of softmax(scores / T) (Guo et al., 2017)."""
+    def loss(log_t: float) -> float:
+        p = _softmax(scores / np.exp(log_t))
+        return float(-np.mean(np.log(p[np.arange(len(y)), y] + 1e-12)))
+    result = minimize_scalar(loss, bounds=(-3.0, 3.0), method="bounded")
+    return float(np.exp(result.x))
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def _vectorizer_params(v: TfidfVectorizer) -> dict[str, Any]:
+    keys = ("analyzer", "ngram_range", "sublinear_tf", "token_pattern", "lowercase", "norm", "use_idf",
+            "smooth_idf")
+    return {k: (list(getattr(v, k)) if isinstance(getattr(v, k), tuple) else getattr(v, k)) for k in keys}
+
+
+def _params(raw: dict[str, Any]) -> dict[str, Any]:
+    return {k: (tuple(v) if k == "ngram_range" else v) for k, v in raw.items()}
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def sklearn_version() -> str:
+    return sklearn.__version__

@@ -1,0 +1,398 @@
+"""Scored attributions + sources -> per-source reliability, article summary and flags.
+
+The score of a source is a weighted mean of seven components, each in [0, 1] (higher: more weight can rest
+on the source's statements as written). Weights are configuration (``reliability_weights.json``, normalised
+to sum to 1, overridable per request):
+
+* identifiability: a named person with a role 1.0; a named person 0.9; a named organisation 0.85; a document
+  0.75; a pronoun never resolved 0.5; a described but unnamed source ("US officials familiar with the
+  matter") 0.3.
+* directness: the mean over its statements of 1.0 for a first-hand statement and, for a relayed one
+  ("Reuters reported, citing officials"), 0.3 + 0.4 x the relay's identifiability.
+* certainty: 0.5 x mean + 0.5 x minimum of its statements' calibrated certainty.
+* stance: the mean over its statements of the cue's stance: assertive (confirmed) 1.0, neutral (said) 0.85,
+  directive (warned) 0.75, denial (denied) 0.6, distancing (claimed, alleged) 0.4, unresolved 0.3.
+* corroboration: 0.5 alone; 1.0 when another independent source states overlapping content (a shared
+  figure, or shared content words about the same event).
+* contradiction: 1.0 when nothing contradicts it; 0.3 when another source denies or contradicts one of its
+  statements (a negated event of the same kind: "not due to hostile fire" against "shot down").
+* interest: 1.0, or 0.5 for an interested party: a source claiming responsibility or credit for its own
+  side's action, or praising its own product.
+
+The explanation lists the components that moved the score most (|value - 0.75| x weight), in plain words.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
+
+from .errors import InvalidInput, LexiconError
+from .types import (Component, Document, Flag, Reliability, ScoredAttribution, ScoredSentence, Source,
+                    SourceProfile, Summary)
+
+COMPONENTS = ("identifiability", "directness", "certainty", "stance", "corroboration", "contradiction", "interest")
+WEIGHTS_FILE = Path(__file__).parent / "reliability_weights.json"
+FRAMES_FILE = Path(__file__).parent / "lexicons" / "event_frames.json"
+STANCE_VALUE = {"assertive": 1.0, "neutral": 0.85, "directive": 0.75, "denial": 0.6, "distancing": 0.4,
+                "unresolved": 0.3}
+_STOP = frozenset(
+    "the a an of to in on at for and or but with by from that this it its is was were are be been has have had "
+    "said says will would could may might as not no than their his her they he she we our us which who what "
+    "there here also into about after before over more most some any all one two other such".split()
+)
+
+
+@dataclass(frozen=True)
+class Weights:
+    values: Mapping[str, float]
+
+    @classmethod
+    def load(cls, path: Path = WEIGHTS_FILE) -> "Weights":
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise LexiconError(f"cannot read reliability weights {path}: {exc}") from exc
+        return cls.of({k: v for k, v in raw.items() if not k.startswith("_")})
+
+    @classmethod
+    def of(cls, values: Mapping[str, float]) -> "Weights":
+        unknown = set(values) - set(COMPONENTS)
+        if unknown:
+            raise InvalidInput(f"unknown reliability weight(s): {', '.join(sorted(unknown))}", field="weights")
+        for k, v in values.items():
+            if not isinstance(v, (int, float)) or isinstance(v, bool) or v < 0 or v != v or v == float("inf"):
+                raise InvalidInput(f"weight {k!r} must be a finite number >= 0", field=f"weights.{k}")
+        total = sum(values.get(k, 0.0) for k in COMPONENTS)
+        if total <= 0:
+            raise InvalidInput("reliability weights must not all be zero", field="weights")
+        return cls(MappingProxyType({k: float(values.get(k, 0.0)) / total for k in COMPONENTS}))
+
+    def override(self, changes: Mapping[str, float] | None) -> "Weights":
+        if not changes:
+            return self
+        merged = dict(self.values)
+        merged.update(changes)
+        return Weights.of(merged)
+
+
+@dataclass(frozen=True)
+class EventFrames:
+    frames: Mapping[str, tuple[str, ...]]
+    negations: tuple[str, ...]
+    responsibility: tuple[str, ...]
+    self_praise: tuple[str, ...]
+
+    @classmethod
+    def load(cls, path: Path = FRAMES_FILE) -> "EventFrames":
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            return cls(MappingProxyType({k: tuple(v) for k, v in raw["frames"].items()}), tuple(raw["negations"]),
+                       tuple(raw["responsibility"]), tuple(raw["self_praise"]))
+        except (OSError, ValueError, KeyError) as exc:
+            raise LexiconError(f"cannot read {path}: {exc}") from exc
+
+
+# ---------------------------------------------------------------------------- the formula
+def combine(components: Mapping[str, float], weights: Weights) -> float:
+    """The score: the weighted mean of the components, clipped to [0, 1]."""
+    score = sum(weights.values[k] * min(1.0, max(0.0, components[k])) for k in COMPONENTS)
+    return round(min(1.0, max(0.0, score)), 4)
+
+
+def identifiability(source: Source | None) -> float:
+    if source is None:
+        return 0.0
+    if source.type == "anonymous" or not source.named:
+        if source.type_evidence == "an unresolved pronoun":
+            return 0.5
+        return 0.3
+    if source.type == "document":
+        return 0.75
+    if source.type == "person":
+        has_role = any("," in m.text for m in source.mentions)
+        return 1.0 if has_role else 0.9
+    if source.type in ("government", "military", "law_enforcement", "expert") and _looks_like_person(source.name):
+        return 1.0
+    return 0.85
+
+
+def _looks_like_person(name: str) -> bool:
+    words = name.split()
+    return 2 <= len(words) <= 4 and all(w[0].isupper() and not w.isupper() for w in words)
+
+
+# ---------------------------------------------------------------------------- the stage
+def assess_reliability(
+    doc: Document,
+    sentences: tuple[ScoredSentence, ...],
+    attributions: tuple[ScoredAttribution, ...],
+    sources: tuple[Source, ...],
+    weights: Weights,
+    frames: EventFrames,
+) -> tuple[tuple[SourceProfile, ...], Summary, tuple[Flag, ...]]:
+    by_id = {a.attribution.id: a for a in attributions}
+    source_of = {s.id: s for s in sources}
+    statements = {s.id: [by_id[a] for a in s.attribution_ids if a in by_id] for s in sources}
+    relayed_by = _relays(attributions)
+    independent = {s.id for s in sources if any(a.attribution.via is None for a in statements[s.id])}
+    corroborated = _corroboration(attributions, relayed_by)
+    contradictions = _contradictions(attributions, frames)
+    contradicted_ids = {x for pair in contradictions for x in pair}
+    profiles = []
+    for s in sources:
+        mine = statements[s.id]
+        certainties = [a.certainty.certainty for a in mine] or [0.5]
+        comps: dict[str, tuple[float, str]] = {}
+        ident = identifiability(s)
+        comps["identifiability"] = (ident, _identifiability_text(s, ident))
+        direct_values = []
+        relay_names = []
+        for a in mine:
+            via = a.attribution.via
+            if via is None or via not in by_id:
+                direct_values.append(1.0)
+            else:
+                relay = source_of.get(by_id[via].source_id or "")
+                direct_values.append(0.3 + 0.4 * identifiability(relay))
+                if relay is not None:
+                    relay_names.append(relay.name)
+        directness = sum(direct_values) / len(direct_values) if direct_values else 1.0
+        comps["directness"] = (directness, (
+            f"Its statements reach the reader second-hand, relayed by {', '.join(sorted(set(relay_names)))}."
+            if relay_names else "It speaks on the record, first-hand."))
+        mean_c, min_c = sum(certainties) / len(certainties), min(certainties)
+        comps["certainty"] = (0.5 * mean_c + 0.5 * min_c, (
+            f"Its statements are worded with a mean certainty of {mean_c:.2f} (lowest {min_c:.2f})."))
+        stances = [STANCE_VALUE.get(a.attribution.cue.stance, 0.85) for a in mine] or [0.85]
+        stance = sum(stances) / len(stances)
+        comps["stance"] = (stance, _stance_text(mine))
+        helpers = sorted({source_of[o].name for a in mine for o in corroborated.get(a.attribution.id, ())
+                          if o in source_of})
+        comps["corroboration"] = (1.0, f"{_join(helpers)} independently report{'s' if len(helpers) == 1 else ''} "
+                                       "overlapping content.") if helpers else (
+            0.5, "No other independent source in the article states the same thing.")
+        against = [(x, y) for x, y in contradictions if x in s.attribution_ids or y in s.attribution_ids]
+        if against:
+            other_ids = {y if x in s.attribution_ids else x for x, y in against}
+            names = sorted({source_of[by_id[o].source_id].name for o in other_ids
+                            if by_id[o].source_id in source_of})
+            comps["contradiction"] = (0.3, f"Contradicted by {_join(names)}: the two accounts cannot both be true.")
+        else:
+            comps["contradiction"] = (1.0, "No other source in the article contradicts it.")
+        interested = _interest(s, mine, frames)
+        comps["interest"] = (0.5, interested) if interested else (1.0, "Nothing marks it as an interested party.")
+        values = {k: round(v, 4) for k, (v, _) in comps.items()}
+        score = combine(values, weights)
+        components = tuple(Component(k, values[k], round(weights.values[k], 4), comps[k][1]) for k in COMPONENTS)
+        ranked = sorted(components, key=lambda c: -abs(c.value - 0.75) * c.weight)
+        explanation = (f"{s.name} scores {score:.2f} out of 1.",) + tuple(c.explanation for c in ranked[:4])
+        hedged = [a for a in mine if any(h.type != "booster" for h in a.hedges)]
+        profiles.append(SourceProfile(
+            source=s, mean_certainty=round(mean_c, 4), min_certainty=round(min_c, 4),
+            hedged_share=round(len(hedged) / len(mine), 4) if mine else 0.0,
+            reliability=Reliability(score=score, components=components, explanation=explanation),
+        ))
+    summary = _summary(sentences, attributions, sources, independent, corroborated)
+    flags = _flags(doc, sentences, attributions, sources, independent, corroborated, contradictions, by_id)
+    profiles.sort(key=lambda p: -p.reliability.score)
+    return tuple(profiles), summary, flags
+
+
+# ---------------------------------------------------------------------------- components' evidence
+def _content_words(a: ScoredAttribution) -> set[str]:
+    text = " ".join(c.text for c in a.attribution.content).lower()
+    return {w for w in re.findall(r"[a-z][a-z\-]{2,}|\d[\d,.]*", text) if w not in _STOP}
+
+
+def _figures(a: ScoredAttribution) -> set[str]:
+    text = " ".join(c.text for c in a.attribution.content)
+    return {f.replace(",", "") for f in re.findall(r"\b\d[\d,.]*\b", text) if len(f.strip(".,")) >= 1}
+
+
+def _relays(attributions: tuple[ScoredAttribution, ...]) -> dict[str, str]:
+    return {a.attribution.id: a.attribution.via for a in attributions if a.attribution.via}
+
+
+def _root(aid: str, relays: dict[str, str], by_source: dict[str, str | None]) -> str | None:
+    seen = set()
+    while aid in relays and aid not in seen:
+        seen.add(aid)
+        aid = relays[aid]
+    return by_source.get(aid)
+
+
+def _corroboration(attributions: tuple[ScoredAttribution, ...], relays: dict[str, str]) -> dict[str, set[str]]:
+    """Attribution id -> ids of other independent sources stating overlapping content."""
+    by_source = {a.attribution.id: a.source_id for a in attributions}
+    out: dict[str, set[str]] = {}
+    sourced = [a for a in attributions if a.source_id]
+    for a in sourced:
+        wa, fa = _content_words(a), _figures(a)
+        for b in sourced:
+            if b.source_id == a.source_id:
+                continue
+            # not independent: one relays the other, or both come through the same relay
+            if _root(a.attribution.id, relays, by_source) == _root(b.attribution.id, relays, by_source):
+                continue
+            if a.attribution.via == b.attribution.id or b.attribution.via == a.attribution.id:
+                continue
+            wb, fb = _content_words(b), _figures(b)
+            shared = wa & wb
+            if (fa & fb) or (len(shared) >= 3 and len(shared) >= 0.3 * min(len(wa), len(wb))):
+                out.setdefault(a.attribution.id, set()).add(b.source_id or "")
+    return out
+
+
+def _negated(text: str, frames: EventFrames) -> bool:
+    low = f" {text.lower()} "
+    return any(re.search(rf"\b{re.escape(n)}\b", low) for n in frames.negations)
+
+
+def _frames_in(text: str, frames: EventFrames) -> set[str]:
+    low = text.lower()
+    return {name for name, words in frames.frames.items() if any(re.search(rf"\b{re.escape(w)}\b", low) for w in words)}
+
+
+def _contradictions(attributions: tuple[ScoredAttribution, ...], frames: EventFrames) -> list[tuple[str, str]]:
+    """Pairs (a, b) of attributions of different sources where one denies what the other asserts."""
+    pairs = []
+    items = [a for a in attributions if a.source_id]
+    for a in items:
+        text_a = " ".join(c.text for c in a.attribution.content)
+        deny = a.attribution.cue.stance == "denial"
+        if not (deny or _negated(text_a, frames)):
+            continue
+        frames_a = _frames_in(text_a + " " + a.attribution.cue.span.text, frames)
+        relays = {x.attribution.via for x in attributions if x.attribution.via}
+        for b in items:
+            # a relay ("..., reported Reuters") passes a claim on; the contradiction is with its original
+            if b.source_id == a.source_id or b.attribution.cue.stance == "denial" or b.attribution.id in relays:
+                continue
+            text_b = " ".join(c.text for c in b.attribution.content)
+            if _negated(text_b, frames):
+                continue
+            frames_b = _frames_in(text_b + " " + b.attribution.cue.span.text, frames)
+            shared_frame = frames_a & frames_b - {"accident"}
+            overlap = _content_words(a) & _content_words(b)
+            if shared_frame or (deny and len(overlap) >= 2):
+                pair = tuple(sorted((a.attribution.id, b.attribution.id), key=lambda x: int(x[1:])))
+                if pair not in pairs:
+                    pairs.append(pair)  # type: ignore[arg-type]
+    return pairs  # type: ignore[return-value]
+
+
+def _interest(s: Source, mine: list[ScoredAttribution], frames: EventFrames) -> str:
+    for a in mine:
+        around = (a.attribution.cue.span.text + " " + " ".join(c.text for c in a.attribution.content)).lower()
+        if any(r in around for r in frames.responsibility):
+            return ("It claims responsibility for an action of its own side, so it has an interest in how "
+                    "the event is told.")
+        if s.type in ("company", "party_campaign") and a.attribution.quote in ("direct", "mixed") and any(
+                re.search(rf"\b{re.escape(w)}\b", around) for w in frames.self_praise):
+            return "It speaks about its own product or record, so it has an interest in the story."
+    return ""
+
+
+def _identifiability_text(s: Source, value: float) -> str:
+    if value >= 1.0:
+        return f"{s.name} is named, with a role the reader can check."
+    if value >= 0.85:
+        return f"{s.name} is named."
+    if value >= 0.75:
+        return f"{s.name} is a document the reader could look up."
+    if value >= 0.5:
+        return "The source is only a pronoun the article never ties to a name."
+    return f"“{s.name}” is described but not named, so the reader cannot check who is speaking."
+
+
+def _stance_text(mine: list[ScoredAttribution]) -> str:
+    cues = sorted({a.attribution.cue.span.text.lower() for a in mine})
+    stances = {a.attribution.cue.stance for a in mine}
+    if "distancing" in stances:
+        return f"The article distances itself from some of its statements ({', '.join(cues)})."
+    if stances <= {"assertive"}:
+        return f"Its statements are presented as confirmed ({', '.join(cues)})."
+    return f"Its statements are reported neutrally ({', '.join(cues)})."
+
+
+def _join(names: list[str]) -> str:
+    if not names:
+        return "another source"
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+# ---------------------------------------------------------------------------- article level
+def _statements(sentences: tuple[ScoredSentence, ...]) -> list[ScoredSentence]:
+    return [s for s in sentences if s.sentence.kind in ("body", "list_item")]
+
+
+def _summary(sentences, attributions, sources, independent, corroborated) -> Summary:
+    body = _statements(sentences)
+    n = len(body) or 1
+    by_id = {a.attribution.id: a for a in attributions}
+    src = {s.id: s for s in sources}
+    attributed = [s for s in body if any(by_id[a].source_id for a in s.attribution_ids if a in by_id)]
+    anonymous = [s for s in attributed if all(
+        src[by_id[a].source_id].type == "anonymous" or not src[by_id[a].source_id].named
+        for a in s.attribution_ids if a in by_id and by_id[a].source_id in src)]
+    hedged = [s for s in body if any(h.type != "booster" for h in s.hedges)]
+    sourced = [a for a in attributions if a.source_id]
+    single = [a for a in sourced if not corroborated.get(a.attribution.id)]
+    return Summary(
+        sentences=len(sentences), statements=len(body),
+        attributed_share=round(len(attributed) / n, 4), anonymous_share=round(len(anonymous) / n, 4),
+        hedged_share=round(len(hedged) / n, 4), sources=len(sources), independent_sources=len(independent),
+        single_source_share=round(len(single) / len(sourced), 4) if sourced else 0.0,
+    )
+
+
+def _flags(doc, sentences, attributions, sources, independent, corroborated, contradictions, by_id) -> tuple[Flag, ...]:
+    src = {s.id: s for s in sources}
+    flags: list[Flag] = []
+    covered = {sid for a in attributions for sid in a.attribution.sentence_ids}
+    unattributed = [s.sentence.id for s in _statements(sentences)
+                    if s.sentence.id not in covered and s.certainty.label == "certain"
+                    and re.search(r"\d|\b(?:killed|died|caused|because|will|must)\b", s.sentence.text)]
+    if unattributed:
+        flags.append(Flag("unattributed_claim", f"{len(unattributed)} factual statement(s) with figures or causes "
+                          "are given without any source.", tuple(unattributed)))
+    for a in attributions:
+        s = src.get(a.source_id or "")
+        if s is not None and (s.type == "anonymous" or not s.named) and not corroborated.get(a.attribution.id):
+            flags.append(Flag("anonymous_only", f"“{_short(a)}” rests only on an unnamed source ({s.name}).",
+                              a.attribution.sentence_ids, (a.attribution.id,)))
+            if a.attribution.via:
+                relay = by_id.get(a.attribution.via)
+                relay_name = src[relay.source_id].name if relay and relay.source_id in src else "another source"
+                flags.append(Flag("relayed_without_original", f"{relay_name} relays this claim from a source it "
+                                  "does not name.", a.attribution.sentence_ids, (a.attribution.id, a.attribution.via)))
+    for x, y in contradictions:
+        ax, ay = by_id[x], by_id[y]
+        nx = src[ax.source_id].name if ax.source_id in src else "a source"
+        ny = src[ay.source_id].name if ay.source_id in src else "a source"
+        flags.append(Flag("contradiction", f"{nx} (“{_short(ax)}”) contradicts {ny} (“{_short(ay)}”).",
+                          tuple(sorted(set(ax.attribution.sentence_ids) | set(ay.attribution.sentence_ids),
+                                       key=lambda i: int(i[1:]))), (x, y)))
+    if len(independent) <= 1 and attributions:
+        flags.append(Flag("single_source", "The story rests on one independent source or fewer.",
+                          tuple(sorted({i for a in attributions for i in a.attribution.sentence_ids},
+                                       key=lambda i: int(i[1:])))))
+    for a in attributions:
+        if a.source_id is None and a.attribution.cue.stance == "unresolved":
+            flags.append(Flag("unresolved_question", f"Open question: {_short(a)}.", a.attribution.sentence_ids,
+                              (a.attribution.id,)))
+    approx = [s.sentence.id for s in _statements(sentences)
+              if any(h.type == "approximator" for h in s.hedges)]
+    if approx:
+        flags.append(Flag("approximate_figures", "Figures given only as estimates (as many as, at least, about).",
+                          tuple(approx)))
+    return tuple(flags)
+
+
+def _short(a: ScoredAttribution, limit: int = 90) -> str:
+    text = " ".join(c.text for c in a.attribution.content).strip()
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -1,0 +1,89 @@
+"""The one call path: ``Scorer.score(text) -> Report``, a line per stage."""
+from __future__ import annotations
+
+from typing import Mapping
+
+from .attribution import find_attributions
+from .certainty import CertaintyModel
+from .config import Config
+from .errors import InvalidInput
+from .hedging import find_hedges
+from .lexicons import Lexicons
+from .reliability import EventFrames, Weights, assess_reliability
+from .segment import Segmenter
+from .sources import resolve_sources
+from .types import (Attribution, Document, Hedge, Report, ScoredAttribution, ScoredSentence, Source)
+
+
+class Scorer:
+    """Holds the loaded lexicons, model and weights. The constructor only stores; ``load`` reads files."""
+
+    def __init__(self, lexicons: Lexicons, model: CertaintyModel, weights: Weights, frames: EventFrames,
+                 config: Config = Config()) -> None:
+        self.lexicons = lexicons
+        self.model = model
+        self.weights = weights
+        self.frames = frames
+        self.config = config
+        self.segmenter = Segmenter(lexicons.abbreviations)
+
+    @classmethod
+    def load(cls, config: Config | None = None) -> "Scorer":
+        config = config or Config.from_env()
+        lexicons = Lexicons.load()
+        return cls(lexicons, CertaintyModel.load(config.model_dir, lexicons), Weights.load(), EventFrames.load(),
+                   config)
+
+    def score(self, text: str, *, id: str | None = None, title: str | None = None,
+              published_at: str | None = None, weights: Mapping[str, float] | None = None) -> Report:
+        if not isinstance(text, str):
+            raise InvalidInput("text must be a string")
+        if len(text) > self.config.max_text_chars:
+            raise InvalidInput(f"text has {len(text)} characters; the limit is {self.config.max_text_chars}")
+        doc = self.segmenter.segment(text, id=id, title=title, published_at=published_at)
+        attributions = find_attributions(doc, self.lexicons)
+        sources, source_of = resolve_sources(doc, attributions, self.lexicons)
+        hedges = find_hedges(doc, self.lexicons)
+        sentences, scored = self._certainty(doc, attributions, source_of, hedges)
+        profiles, summary, flags = assess_reliability(doc, sentences, scored, sources,
+                                                      self.weights.override(weights), self.frames)
+        return Report(id=id, text=doc.text, model_version=self.model.version, sentences=sentences,
+                      attributions=scored, sources=profiles, summary=summary, flags=flags, title=title,
+                      published_at=published_at)
+
+    def _certainty(self, doc: Document, attributions: tuple[Attribution, ...], source_of: dict[str, str],
+                   hedges: tuple[Hedge, ...]) -> tuple[tuple[ScoredSentence, ...], tuple[ScoredAttribution, ...]]:
+        """One batch through the model: every sentence, and every attribution as its own statement
+        ("source cue content"), so two claims in one sentence get their own certainty."""
+        statements = [_statement_text(a) for a in attributions]
+        predictions = self.model.predict([s.text for s in doc.sentences] + statements)
+        n = len(doc.sentences)
+        sentences = tuple(
+            ScoredSentence(
+                sentence=s, certainty=predictions[k],
+                hedges=tuple(h for h in hedges if h.sentence_id == s.id),
+                attribution_ids=tuple(a.id for a in attributions if s.id in a.sentence_ids),
+            )
+            for k, s in enumerate(doc.sentences)
+        )
+        scored = tuple(
+            ScoredAttribution(
+                attribution=a, source_id=source_of.get(a.id), certainty=predictions[n + k],
+                hedges=tuple(h for h in hedges if _inside(h, a)),
+            )
+            for k, a in enumerate(attributions)
+        )
+        return sentences, scored
+
+
+def _statement_text(a: Attribution) -> str:
+    parts = ([a.source.text] if a.source else []) + [a.cue.span.text] + [c.text for c in a.content]
+    return " ".join(parts)
+
+
+def _inside(h: Hedge, a: Attribution) -> bool:
+    spans = [a.cue.span, *a.content]
+    return any(s.start <= h.span.start and h.span.end <= s.end for s in spans)
+
+
+__all__ = ["Scorer", "Source"]

@@ -1,0 +1,134 @@
+"""Text -> Document: normalise the text and split it into sentences, keeping character offsets.
+
+A line break always ends a sentence (news copy puts headings, bylines, datelines and list items on lines of
+their own). Inside a line, NLTK's Punkt splits sentences; it is parameterised with our own abbreviation list
+(``lexicons/abbreviations.txt``), so no downloaded model is needed. Two things Punkt cannot see are handled
+first: a dateline ("WASHINGTON (Reuters) -") and a heading run into the first sentence of its paragraph with
+no punctuation ("What we know about the crash The KC-135 ...").
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+from .errors import InvalidInput
+from .types import Document, Sentence
+
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Z.'\-]+)*(?:,\s+[A-Z][a-z]+\.?(?:\s+\d{1,2})?)?\s*"
+    r"(?:\([A-Za-z][\w .&-]{0,30}\))?\s*[-\u2013\u2014]{1,2}\s*)(?=\S)"
+)
+_BYLINE = re.compile(r"^\s*(?:By|BY)\s+[A-Z][\w.'\-]*(?:\s+(?:[A-Z][\w.'\-]*|and|de|van|von|al-\w+)){0,6}\s*$")
+_LIST_ITEM = re.compile(r"^\s*(?:[-\u2022*\u2013\u25aa\u25cf]|\d{1,2}[.)])\s+")
+_END_PUNCT = re.compile(r"[.!?:;\"'\u201d\u2019)\]]\s*$")
+# Words that open a sentence and are capitalised only because they do: where one follows a short run of
+# words with no punctuation at the start of a paragraph, that run is a heading.
+_RUN_IN_OPENERS = frozenset(
+    "The A An In On At As After Before Earlier Later Meanwhile Shortly When While This These Those It Its "
+    "He She They We I Officials Police According Some Many Most Two Three Four Five Six Seven Eight Nine Ten "
+    "US U.S. Authorities Residents Witnesses Last Since During Despite".split()
+)
+_NOT_BEFORE_OPENER = frozenset(
+    "to of in on at for by with from and or but the a an as than that said says told about into over under "
+    "is are was were be been has have had will would can could may might".split()
+)
+_WORD = re.compile(r"\S+")
+
+
+class Segmenter:
+    """Splits normalised text into sentences. Build it once (Punkt parameters) and reuse it."""
+
+    def __init__(self, abbreviations: frozenset[str]) -> None:
+        params = PunktParameters()
+        params.abbrev_types = set(abbreviations)
+        self._punkt = PunktSentenceTokenizer(params)
+
+    def segment(
+        self, text: str, *, id: str | None = None, title: str | None = None, published_at: str | None = None,
+        keep_text: bool = False,
+    ) -> Document:
+        """Split ``text``. With ``keep_text`` the text is used as it is (evaluation against offsets into the
+        original), else it is normalised first."""
+        text = text if keep_text else normalise(text)
+        if not text.strip():
+            raise InvalidInput("text is empty or only whitespace")
+        spans: list[tuple[int, int, str, int]] = []
+        paragraph, blank_before, first_line = 0, False, True
+        for m in re.finditer(r"[^\n]*", text):
+            line = m.group()
+            if not line.strip():
+                blank_before = True
+                continue
+            if blank_before and spans:
+                paragraph += 1
+            blank_before = False
+            spans.extend((s, e, kind, paragraph) for s, e, kind in self._split_line(line, m.start(), first_line))
+            first_line = False
+        sentences = tuple(
+            Sentence(id=f"s{i + 1}", start=s, end=e, text=text[s:e], kind=kind, paragraph=p)
+            for i, (s, e, kind, p) in enumerate(spans)
+        )
+        return Document(text=text, sentences=sentences, id=id, title=title, published_at=published_at)
+
+    def _split_line(self, line: str, offset: int, first_line: bool) -> list[tuple[int, int, str]]:
+        stripped = line.strip()
+        lead = len(line) - len(line.lstrip())
+        start, end = offset + lead, offset + lead + len(stripped)
+        words = stripped.split()
+        if _BYLINE.match(stripped):
+            return [(start, end, "byline")]
+        if _LIST_ITEM.match(stripped):
+            return [(start, end, "list_item")]
+        if not _END_PUNCT.search(stripped) and len(words) <= 14 and (first_line or len(words) <= 10):
+            return [(start, end, "heading")]
+        out: list[tuple[int, int, str]] = []
+        pos = 0
+        dateline = _DATELINE.match(stripped)
+        if dateline and len(dateline.group().split()) <= 8:
+            out.append((start, start + len(dateline.group().rstrip()), "dateline"))
+            pos = dateline.end()
+        heading_end = _run_in_heading(stripped, pos)
+        if heading_end is not None:
+            out.append((start + pos, start + len(stripped[:heading_end].rstrip()), "heading"))
+            pos = heading_end
+        body = stripped[pos:]
+        for s, e in _merge_initials(body, list(self._punkt.span_tokenize(body))):
+            out.append((start + pos + s, start + pos + e, "body"))
+        return out
+
+
+def normalise(text: str) -> str:
+    """Unify line breaks, drop a byte-order mark, compose Unicode (NFC). Offsets refer to the result."""
+    if not isinstance(text, str):
+        raise InvalidInput("text must be a string")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    return unicodedata.normalize("NFC", text)
+
+
+def _run_in_heading(line: str, pos: int) -> int | None:
+    """Offset where a run-in heading ends ("What we know The KC-135 ..."), or None."""
+    words = list(_WORD.finditer(line, pos))
+    for k in range(1, min(len(words), 12)):
+        word, prev = words[k].group(), words[k - 1].group()
+        if re.search(r"[.!?:;,\"'\u201d\u2019)\u2014-]$", prev):
+            return None
+        if word in _RUN_IN_OPENERS and prev.lower() not in _NOT_BEFORE_OPENER and (
+            prev[0].islower() or prev[0].isdigit() or k >= 2
+        ):
+            rest = line[words[k].start():]
+            if len(rest.split()) >= 4 and re.search(r"[.!?][\"'\u201d\u2019]?\s*$", rest):
+                return words[k].start()
+    return None
+
+
+def _merge_initials(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Undo Punkt splits after a lone initial ("John F. Kennedy") or a decimal's point."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and re.search(r"(?:^|[\s(])[A-Z]\.$", text[out[-1][0]:out[-1][1]]):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out

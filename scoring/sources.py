@@ -1,0 +1,282 @@
+"""Attributions -> sources: merge the mentions of one real-world source and type it.
+
+Merging, in order, for each mention (in text order):
+1. the same name once titles, determiners, possessives and appositions are set aside
+   ("Mr. Stenger" = "Stenger" = "William Stenger"; "the Islamic Resistance in Iraq" = "Islamic Resistance");
+2. an acronym whose letters are prefixes of the words of a longer name ("CENTCOM" = "US Central Command",
+   "FBI" = "Federal Bureau of Investigation"), also inside a longer mention ("US CENTCOM", "the CENTCOM
+   statement");
+3. a definite description ("the news agency", "the group", "the ministry") joins the most recent source
+   whose type or name that head noun fits;
+4. a pronoun joins the nearest earlier source it can stand for (he/she: a person; it: an organisation;
+   they: a group or plural).
+A mention nothing joins becomes a new source. Types come from ``lexicons/source_types.json``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicons import Lexicons
+from .types import Attribution, Document, Source, Span
+
+_TITLES = frozenset(
+    "mr mrs ms miss dr prof sen senator rep gov governor gen general col colonel lt maj major capt captain "
+    "adm admiral sgt president vice prime minister secretary chancellor judge justice mayor chief "
+    "spokesman spokeswoman spokesperson sir lord lady rev father sister brother king queen prince "
+    "princess sheikh ayatollah pope officer detective inspector superintendent commissioner ambassador".split()
+)
+_DROP = frozenset("the a an 's ’s statement statements spokesman spokeswoman spokesperson's officials "
+                  "official's".split())
+_COUNTRY_PREFIX = frozenset("us u.s. uk u.k. un u.n.".split())
+_PERSON_PRONOUNS = frozenset("he she him her his i me".split())
+_ORG_PRONOUNS = frozenset("it its".split())
+_PLURAL_PRONOUNS = frozenset("they them we".split())
+_HEAD_TO_TYPES = {
+    "agency": ("news_agency", "government"), "news agency": ("news_agency",), "newspaper": ("news_agency",),
+    "paper": ("news_agency",), "broadcaster": ("news_agency",), "network": ("news_agency",),
+    "outlet": ("news_agency",), "magazine": ("news_agency",), "group": ("armed_group", "ngo", "company"),
+    "militia": ("armed_group",), "militants": ("armed_group",), "rebels": ("armed_group",),
+    "ministry": ("government", "military"), "department": ("government", "law_enforcement", "military"),
+    "government": ("government",), "administration": ("government",), "command": ("military",),
+    "military": ("military",), "army": ("military",), "police": ("law_enforcement",),
+    "company": ("company",), "firm": ("company",), "bank": ("company",), "airline": ("company",),
+    "campaign": ("party_campaign",), "party": ("party_campaign",), "court": ("law_enforcement",),
+    "charity": ("ngo",), "organisation": ("ngo", "government", "company"),
+    "organization": ("ngo", "government", "company"), "union": ("ngo",), "coalition": ("ngo",),
+    "university": ("expert",), "study": ("document", "expert"), "report": ("document",),
+    "senator": ("government",), "governor": ("government",), "president": ("government",),
+    "minister": ("government",), "mayor": ("government",), "candidate": ("party_campaign",),
+    "nominee": ("party_campaign",), "statement": (), "official": ("government",),
+}
+
+
+@dataclass
+class _Group:
+    mentions: list[Span] = field(default_factory=list)
+    attribution_ids: list[str] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)
+    tokens: set[str] = field(default_factory=set)
+    names: list[str] = field(default_factory=list)
+    type: str = "organisation"
+    type_evidence: str = ""
+    named: bool = False
+    person: bool = False
+    evidence: list[str] = field(default_factory=list)
+
+
+def resolve_sources(
+    doc: Document, attributions: tuple[Attribution, ...], lexicons: Lexicons
+) -> tuple[tuple[Source, ...], dict[str, str]]:
+    """Merged, typed sources and a map attribution id -> source id."""
+    groups: list[_Group] = []
+    owner: dict[str, int] = {}
+    for a in attributions:
+        if a.source is None:
+            continue
+        mention = a.source
+        core = _core(mention.text)
+        kind = _mention_kind(core, mention.text)
+        target = None
+        reason = ""
+        if kind == "pronoun":
+            target, reason = _pronoun_target(core.lower(), groups)
+        elif kind == "description":
+            target, reason = _description_target(core.lower(), groups)
+        if target is None and kind in ("name", "description"):
+            target, reason = _name_target(core, groups)
+        if target is None:
+            g = _Group()
+            groups.append(g)
+            target = len(groups) - 1
+            reason = "first mention"
+        g = groups[target]
+        g.mentions.append(mention)
+        g.attribution_ids.append(a.id)
+        g.evidence.append(f"“{mention.text}”: {reason}")
+        if kind != "pronoun":
+            _add_name(g, core, mention.text, kind, lexicons)
+        owner[a.id] = target
+    # a relayed source stated through "citing" is anonymous unless it is named
+    sources = []
+    ids = {}
+    for n, g in enumerate(groups, 1):
+        sid = f"src{n}"
+        ids[n - 1] = sid
+        name = _best_name(g)
+        if not g.names:  # only pronouns: an unresolved person or group
+            g.type, g.type_evidence = ("person", "an unresolved pronoun") if g.person or any(
+                m.text.lower() in _PERSON_PRONOUNS for m in g.mentions) else ("organisation", "an unresolved pronoun")
+        sources.append(Source(
+            id=sid, name=name, type=g.type, named=g.named, mentions=tuple(g.mentions),
+            attribution_ids=tuple(g.attribution_ids), type_evidence=g.type_evidence,
+            merge_evidence=tuple(g.evidence),
+        ))
+    return tuple(sources), {aid: ids[k] for aid, k in owner.items()}
+
+
+# ------------------------------------------------------------------ mention analysis
+def _core(text: str) -> str:
+    """The mention without its apposition or relative clause: "Jane Doe, a spokeswoman," -> "Jane Doe"."""
+    core = re.split(r",|\s+\(|\s+who\s|\s+which\s", text, maxsplit=1)[0].strip()
+    return core or text.strip()
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w.\-&’']+", text)
+
+
+def _mention_kind(core: str, full: str) -> str:
+    low = core.lower()
+    if low in _PERSON_PRONOUNS | _ORG_PRONOUNS | _PLURAL_PRONOUNS | {"who", "you"}:
+        return "pronoun"
+    words = _words(core)
+    capitalised = [w for k, w in enumerate(words) if w[0].isupper() and not (k == 0 and w.lower() in ("the", "a", "an"))]
+    if capitalised:
+        return "name"
+    if low.startswith(("the ", "this ", "that ")) and len(words) <= 4:
+        return "description"
+    return "anonymous"
+
+
+def _key_tokens(core: str) -> list[str]:
+    toks = [w.lower().strip(".’'") for w in _words(core)]
+    toks = [t for t in toks if t and t not in _DROP]
+    while toks and toks[0] in _TITLES:
+        toks = toks[1:]
+    return [t[:-2] if t.endswith(("’s", "'s")) else t for t in toks]
+
+
+def _capital_tokens(core: str) -> list[str]:
+    return [w.strip(".’'").rstrip("s") if w.endswith(("’s", "'s")) else w.strip(".’'")
+            for w in _words(core) if w[0].isupper() and w.lower() not in ("the", "a", "an")]
+
+
+def _is_acronym_of(acronym: str, words: list[str]) -> bool:
+    """True when the acronym's letters are prefixes of consecutive words ("centcom" of central command)."""
+    acronym = acronym.lower().replace(".", "")
+    words = [w.lower() for w in words if w.lower() not in ("of", "the", "for", "and", "&", "in", "on")]
+
+    def match(a: str, k: int) -> bool:
+        if not a:
+            return k == len(words) or k > 0
+        if k >= len(words):
+            return False
+        w = words[k]
+        for n in range(min(len(a), len(w)), 0, -1):
+            if w.startswith(a[:n]) and match(a[n:], k + 1):
+                return True
+        return False
+
+    return len(acronym) >= 2 and len(words) >= 2 and any(match(acronym, k) for k in range(len(words)))
+
+
+def _name_target(core: str, groups: list[_Group]) -> tuple[int | None, str]:
+    tokens = _key_tokens(core)
+    if not tokens:
+        return None, ""
+    key = " ".join(tokens)
+    caps = [c for c in _capital_tokens(core) if c.lower() not in _TITLES]
+    for k in range(len(groups) - 1, -1, -1):
+        g = groups[k]
+        if key in g.keys:
+            return k, "same name as an earlier mention"
+    for k in range(len(groups) - 1, -1, -1):
+        g = groups[k]
+        for name in g.names:
+            name_caps = [c for c in _capital_tokens(name) if c.lower() not in _COUNTRY_PREFIX]
+            for c in caps:
+                if c.isupper() and len(c) >= 3 and c.lower() not in _COUNTRY_PREFIX and _is_acronym_of(c, name_caps):
+                    return k, f"“{c}” is the acronym of “{name}”"
+            for c in name_caps:
+                if c.isupper() and len(c) >= 3 and _is_acronym_of(c, [x for x in caps if x.lower() not in _COUNTRY_PREFIX]):
+                    return k, f"“{c}” is the acronym of “{core}”"
+            own = {c.lower() for c in caps if c.lower() not in _COUNTRY_PREFIX}
+            theirs = {c.lower() for c in name_caps}
+            if own and theirs and (own <= theirs or theirs <= own) and (
+                    len(own & theirs) >= 2 or (g.person and len(own) == 1 and own <= theirs)
+                    or (len(own) == 1 and len(theirs) == 1)):
+                return k, f"shares the name “{' '.join(sorted(own & theirs))}” with “{name}”"
+    return None, ""
+
+
+def _description_target(low: str, groups: list[_Group]) -> tuple[int | None, str]:
+    words = low.split()
+    head = words[-1] if words else ""
+    two = " ".join(words[-2:])
+    types = _HEAD_TO_TYPES.get(two) or _HEAD_TO_TYPES.get(head)
+    if types is None:
+        return None, ""
+    for k in range(len(groups) - 1, -1, -1):
+        g = groups[k]
+        if (types and g.type in types) or any(head in n.lower().split() for n in g.names):
+            return k, f"“{low}” refers back to the nearest {g.type.replace('_', ' ')} named before"
+    return None, ""
+
+
+def _pronoun_target(low: str, groups: list[_Group]) -> tuple[int | None, str]:
+    for k in range(len(groups) - 1, -1, -1):
+        g = groups[k]
+        if low in _PERSON_PRONOUNS and (g.person or g.type == "person"):
+            return k, "a pronoun for the nearest person named before"
+        if low in _ORG_PRONOUNS and not g.person and g.names:
+            return k, "“it” for the nearest organisation named before"
+        if low in _PLURAL_PRONOUNS and not g.person and g.names:
+            return k, "“they” for the nearest group named before"
+    return None, ""
+
+
+def _add_name(g: _Group, core: str, full: str, kind: str, lexicons: Lexicons) -> None:
+    tokens = _key_tokens(core)
+    if tokens:
+        g.keys.add(" ".join(tokens))
+    if kind == "name":
+        g.names.append(core)
+        if not g.named:
+            g.named = not _is_anonymous(full, lexicons)
+    source_type, evidence = _type_of(full, kind, lexicons)
+    # a named mention's type outranks a description's; the first decisive type wins
+    if not g.type_evidence or (g.type in ("organisation", "person", "anonymous") and source_type not in (
+            "organisation", "person", "anonymous")):
+        g.type, g.type_evidence = source_type, evidence
+    if source_type == "person":
+        g.person = True
+
+
+def _is_anonymous(full: str, lexicons: Lexicons) -> bool:
+    low = full.lower()
+    return any(m in low for m in lexicons.anonymous_markers)
+
+
+def _type_of(full: str, kind: str, lexicons: Lexicons) -> tuple[str, str]:
+    low = " " + re.sub(r"[^\w\s.\-&'’]", " ", full.lower()) + " "
+    table = lexicons.source_types
+    if _is_anonymous(full, lexicons):
+        return "anonymous", "described without a name (" + next(m for m in lexicons.anonymous_markers if m in full.lower()) + ")"
+    for t in table["order"]:
+        for name in table["types"][t]["names"]:
+            if f" {name} " in low:
+                return t, f"known {t.replace('_', ' ')} name “{name}”"
+    for t in table["order"]:
+        for word in table["types"][t]["words"]:
+            if f" {word} " in low:
+                if t == "person" and kind == "name" and word in ("he", "she", "i", "we", "you"):
+                    continue
+                return t, f"the word “{word}”"
+    if kind == "name":
+        caps = _capital_tokens(_core(full))
+        if 1 <= len(caps) <= 4 and all(c[0].isupper() and not c.isupper() for c in caps) and \
+                not re.search(r"\b(?:of|for|and)\b", _core(full)):
+            return "person", "a personal name (capitalised words with no organisation word)"
+        return "organisation", "a name with no type word"
+    if kind == "anonymous":
+        return "anonymous", "an unnamed description"
+    return "organisation", "a description with no type word"
+
+
+def _best_name(g: _Group) -> str:
+    if g.names:
+        # the longest named mention without an apposition: "US Central Command" over "CENTCOM"
+        best = max(g.names, key=lambda n: (len(_capital_tokens(n)), len(n)))
+        return re.sub(r"^(?:the|a|an)\s+", "", best, flags=re.IGNORECASE)
+    return _core(g.mentions[0].text)
