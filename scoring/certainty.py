@@ -29,7 +29,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 
 from .errors import ModelError
-from .hedging import hedges_in
+from .hedging import hedges_in_sentences
 from .lexicons import Lexicons
 from .types import Certainty, Sentence
 
@@ -57,13 +57,19 @@ class LexiconFeatures(BaseEstimator, TransformerMixin):
 
     def transform(self, X: Iterable[str]) -> sp.csr_matrix:
         assert self.lexicons is not None
-        rows = [self._row(text) for text in X]
+        texts = list(X)
+        # one string for the batch, so each hedge pattern runs once (see hedging.hedges_in_sentences)
+        sentences, pos = [], 0
+        for k, text in enumerate(texts):
+            sentences.append(Sentence(f"s{k}", pos, pos + len(text), text, "body", 0))
+            pos += len(text) + 2
+        hedges = hedges_in_sentences("\n\n".join(texts), sentences, self.lexicons)  # type: ignore[arg-type]
+        rows = [self._row(text, found) for text, found in zip(texts, hedges)]
         return sp.csr_matrix(np.asarray(rows, dtype=np.float64).reshape(len(rows), len(self.feature_names())))
 
-    def _row(self, text: str) -> list[float]:
-        sentence = Sentence("s", 0, len(text), text, "body", 0)
+    def _row(self, text: str, hedges: list) -> list[float]:
         counts = dict.fromkeys(HEDGE_TYPES, 0.0)
-        for hedge in hedges_in(text, sentence, self.lexicons):  # type: ignore[arg-type]
+        for hedge in hedges:
             counts[hedge.type] += 1.0
         stances = dict.fromkeys(STANCES, 0.0)
         forms = self.lexicons.verb_forms  # type: ignore[union-attr]

@@ -7,6 +7,9 @@ name or a title ("Theresa May", the film "Maybe Tomorrow"), not a hedge. Hard ne
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+from typing import Sequence
+
 from .lexicons import Lexicons
 from .types import Document, Hedge, Sentence, Span
 
@@ -15,30 +18,47 @@ _CONTEXT = 40
 
 def find_hedges(doc: Document, lexicons: Lexicons) -> tuple[Hedge, ...]:
     """Hedges of every sentence, in text order; overlapping matches keep the longest."""
-    out: list[Hedge] = []
-    for sentence in doc.sentences:
-        out.extend(hedges_in(doc.text, sentence, lexicons))
-    return tuple(out)
+    found = hedges_in_sentences(doc.text, doc.sentences, lexicons)
+    return tuple(h for hs in found for h in hs)
 
 
 def hedges_in(text: str, sentence: Sentence, lexicons: Lexicons) -> list[Hedge]:
-    found: list[Hedge] = []
-    body = sentence.text
+    return hedges_in_sentences(text, (sentence,), lexicons)[0]
+
+
+def hedges_in_sentences(text: str, sentences: Sequence[Sentence], lexicons: Lexicons) -> list[list[Hedge]]:
+    """Hedges per sentence. Each pattern runs once over the whole text (not once per sentence: that is
+    what makes batches fast); a match is kept when it lies inside one sentence."""
+    starts = [s.start for s in sentences]
+    found: list[list[Hedge]] = [[] for _ in sentences]
+    if not sentences:
+        return found
+    lo, hi = sentences[0].start, max(s.end for s in sentences)
     for entry in lexicons.hedges:
-        for m in entry.pattern.finditer(body):
+        for m in entry.pattern.finditer(text, lo, hi):
             if not m.group().strip():
                 continue
-            if _capitalised_mid_sentence(body, m.start()):
+            k = bisect_right(starts, m.start()) - 1
+            if k < 0:
                 continue
-            before = body[max(0, m.start() - _CONTEXT):m.start()]
-            after = body[m.end():m.end() + _CONTEXT]
+            sentence = sentences[k]
+            if m.end() > sentence.end:
+                continue
+            body_start = sentence.start
+            if _capitalised_mid_sentence(text, body_start, m.start()):
+                continue
+            before = text[max(body_start, m.start() - _CONTEXT):m.start()]
+            after = text[m.end():min(sentence.end, m.end() + _CONTEXT)]
             if entry.unless_before is not None and entry.unless_before.search(before):
                 continue
             if entry.unless_after is not None and entry.unless_after.search(after):
                 continue
-            start = sentence.start + m.start()
-            end = sentence.start + len(m.group().rstrip()) + m.start()
-            found.append(Hedge(Span(start, end, text[start:end]), entry.type, sentence.id, entry.source))
+            end = m.start() + len(m.group().rstrip())
+            found[k].append(Hedge(Span(m.start(), end, text[m.start():end]), entry.type, sentence.id, entry.source))
+    return [_longest(hs) for hs in found]
+
+
+def _longest(found: list[Hedge]) -> list[Hedge]:
     # keep the longest of overlapping matches ("it is unclear" over "unclear")
     found.sort(key=lambda h: (h.span.start, -(h.span.end - h.span.start)))
     kept: list[Hedge] = []
@@ -51,10 +71,10 @@ def hedges_in(text: str, sentence: Sentence, lexicons: Lexicons) -> list[Hedge]:
     return kept
 
 
-def _capitalised_mid_sentence(body: str, pos: int) -> bool:
-    if not body[pos].isupper():
+def _capitalised_mid_sentence(text: str, sentence_start: int, pos: int) -> bool:
+    if not text[pos].isupper():
         return False
-    prefix = body[:pos].rstrip()
+    prefix = text[sentence_start:pos].rstrip()
     if not prefix:
         return False
     return prefix[-1] not in ".!?:\"\u201c\u2018'(\u2014-"

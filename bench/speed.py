@@ -1,0 +1,69 @@
+"""Speed, size and load-time figures for README: attribution throughput (articles/s, all stages but the
+model), full scoring throughput, certainty prediction throughput (sentences/s in batch), model load time and
+size. Usage: python bench/speed.py [ARTICLE_DIR]  (default: seeds/attribution; ../shared/eval/polnear-dev/text
+when present is what README reports)."""
+from __future__ import annotations
+
+import json
+import platform
+import sys
+import time
+from pathlib import Path
+
+from scoring import Config, Scorer
+from scoring.attribution import find_attributions
+from scoring.certainty import CertaintyModel
+from scoring.hedging import find_hedges
+from scoring.lexicons import Lexicons
+from scoring.segment import Segmenter
+from scoring.sources import resolve_sources
+from scoring.train import load_corpus
+
+
+def main() -> None:
+    root = Path(__file__).resolve().parent.parent
+    default = root.parent / "shared" / "eval" / "polnear-dev" / "text"
+    directory = Path(sys.argv[1]) if len(sys.argv) > 1 else (default if default.exists() else root / "seeds" / "attribution")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(directory.glob("*.txt"))]
+    lex = Lexicons.load()
+    seg = Segmenter(lex.abbreviations)
+    t0 = time.perf_counter()
+    rounds = 3
+    for _ in range(rounds):
+        for text in texts:
+            doc = seg.segment(text)
+            atts = find_attributions(doc, lex)
+            resolve_sources(doc, atts, lex)
+            find_hedges(doc, lex)
+    rule_rate = rounds * len(texts) / (time.perf_counter() - t0)
+
+    config = Config.from_env()
+    t0 = time.perf_counter()
+    model = CertaintyModel.load(config.model_dir, lex)
+    load_s = time.perf_counter() - t0
+    size_mb = sum(p.stat().st_size for p in config.model_dir.iterdir()) / 1e6
+    examples, _ = load_corpus(root / "seeds" / "certainty")
+    sentences = [e.text for e in examples]
+    batch = (sentences * (20000 // len(sentences) + 1))[:20000]
+    t0 = time.perf_counter()
+    model.predict_proba(batch)
+    sent_rate = len(batch) / (time.perf_counter() - t0)
+
+    scorer = Scorer.load(config)
+    t0 = time.perf_counter()
+    for text in texts:
+        scorer.score(text)
+    full_rate = len(texts) / (time.perf_counter() - t0)
+    print(json.dumps({
+        "machine": f"{platform.processor() or platform.machine()}, {platform.python_implementation()} "
+                   f"{platform.python_version()}",
+        "articles": len(texts), "article_dir": str(directory),
+        "attribution_sources_hedges_articles_per_s": round(rule_rate, 1),
+        "full_score_articles_per_s": round(full_rate, 1),
+        "certainty_sentences_per_s_batch": round(sent_rate),
+        "model_load_s": round(load_s, 3), "model_size_mb": round(size_mb, 2),
+    }, indent=1))
+
+
+if __name__ == "__main__":
+    main()
