@@ -149,6 +149,8 @@ class _SentenceReader:
                     or (i and self.toks[i - 1].text[-1:] == "s" and self.toks[i - 1].text[0].isalpha()
                         and prev not in _NP_BREAK and prev not in ("is", "was", "has", "this", "its", "us"))):
                 return None
+        if tok.low.endswith("s") and nxt in ("is", "are", "was", "were", "have", "has", "had", "will", "would"):
+            return None  # "two suspects were held": a noun as subject
         if tok.low.endswith("s") and not tok.low.endswith("ss") and tok.low != entry.lemma:
             # "reports", "claims", "calls", "estimates": verbs only with a subject-like word before them
             if prev in _NP_BREAK and prev not in ("and",) and prev not in _PRONOUNS:
@@ -182,7 +184,7 @@ class _SentenceReader:
             return True
         for k in range(j, min(j + 6, len(self.toks))):
             t = self.toks[k]
-            if t.low in ("that", "whether", "if", ":") or t.text in _QUOTE_CHARS:
+            if t.low in ("that", "whether", "if", ":") or any(q.start == t.start for q in self.quotes):
                 return True
         # trailing position: '"...," she asked.' / 'C, he predicted.'
         if i >= 1 and (self._trailing_after(i + 1)):
@@ -228,7 +230,7 @@ class _SentenceReader:
                     continue
                 if phrase in ("citing", "quoting"):
                     continue  # relays are made by the rule for the verb they hang on
-                src_end = self._np_right(i)
+                src_end = self._np_right(i, appositions=bool(self.sentence.text[: m.start()].strip()))
                 if src_end == i:
                     continue
                 source = self._span(self.toks[i].start, self.toks[src_end - 1].end)
@@ -273,6 +275,8 @@ class _SentenceReader:
             return self._participle(cue, cue_start_i, cue_end_i, made_so_far)
         # inverted: '"C," said X' / 'C, clarified CENTCOM'
         before = self.toks[cue_start_i - 1].text if cue_start_i else ""
+        if before == "," and self._apposition_subject(cue_start_i):
+            before = ""  # "X, an armed group, claimed ...": X is the subject, nothing is inverted
         if before in (",", "\u2014", "-") or before in _CLOSE_QUOTES:
             src_end = self._np_right(cue_end_i)
             first = self.toks[cue_end_i] if cue_end_i < len(self.toks) else None
@@ -361,6 +365,16 @@ class _SentenceReader:
                   "nominal", self.lex.nominal[tok.low])
         return [self._make(cue, source, content, "nominal")]
 
+    def _apposition_subject(self, cue_i: int) -> bool:
+        """True for "NAME, APPOSITION, cue" opening its clause, with no quote before the cue."""
+        if any(t.text in _QUOTE_CHARS for t in self.toks[:cue_i]):
+            return False
+        found = self._np_left(cue_i)
+        if found is None:
+            return False
+        start, _ = found
+        return start == 0 or self.toks[start - 1].text == "," or self.toks[start - 1].low in _SUBORDINATORS
+
     # -------------------------------------------------------------- noun phrases
     def _np_left(self, cue_i: int) -> tuple[int, bool] | None:
         """Start index of the source noun phrase ending right before the cue, and whether it sits in a
@@ -389,9 +403,13 @@ class _SentenceReader:
         while j >= 0 and end_i - j <= 12:
             t = self.toks[j]
             low = t.low
+            if low in ("who", "which", "that") and j == end_i - 1:
+                return None  # a relative clause ("officials, who spoke ..."): its subject is outside
             if low in _PRONOUNS and j == end_i - 1:
                 start = j
                 j -= 1
+                break
+            if j < end_i - 1 and low in self.lex.verb_forms and not t.text[0].isupper():
                 break
             if low in _NP_BREAK and not (low == "and" and start < end_i and j > 0
                                           and self.toks[j - 1].low not in _NP_BREAK):
@@ -425,11 +443,15 @@ class _SentenceReader:
                 return self._span(self.toks[0].start, self.toks[k - 1].end)
         return None
 
-    def _np_right(self, i: int) -> int:
+    def _np_right(self, i: int, appositions: bool = True) -> int:
         """End index (exclusive) of the noun phrase starting at token i."""
         j = i
         while j < len(self.toks) and j - i < 14:
             t = self.toks[j]
+            if j > i and t.low in _DETERMINERS and self.toks[j - 1].low not in _NP_INNER:
+                break  # a new noun phrase starts: "told reporters | the water was safe"
+            if t.text == "," and j + 1 < len(self.toks) and not appositions:
+                break
             if t.text == "," and j + 1 < len(self.toks):
                 # apposition after a name: "Jane Doe, a spokeswoman for the agency,"
                 nxt = self.toks[j + 1].low
@@ -526,6 +548,10 @@ class _SentenceReader:
         for _ in range(3):
             if j < n and self.toks[j].text in (",", ":"):
                 j += 1
+            if j < n and self.toks[j].low in ("citing", "quoting"):
+                end = self._np_right(j + 1)
+                if end < n and self.toks[end].text == ",":
+                    j = end + 1
             if j + 1 < n and self.toks[j].low in ("in", "at", "on") and self.toks[j + 1].low in (
                     "a", "an", "his", "her", "its", "their", "the", "monday", "tuesday", "wednesday",
                     "thursday", "friday", "saturday", "sunday"):
@@ -628,7 +654,7 @@ def _cut_contents(doc: Document, found: list[Attribution]) -> list[Attribution]:
             last = content[-1]
             cut = last.end
             for b in found:
-                if b is a or b.rule not in ("inverted", "trailing", "according_to"):
+                if b is a or b.rule not in ("inverted", "trailing", "according_to", "participle"):
                     continue
                 marks = [b.cue.span.start] + ([b.source.start] if b.source else [])
                 first = min(marks)

@@ -125,7 +125,7 @@ def _train(args: argparse.Namespace) -> int:
           f"accuracy {h['accuracy']:.3f}, Brier {h['brier']:.4f}, ECE {h['ece']:.4f}")
     print(f"{cv['folds']}-fold CV on train: macro-F1 {cv['macro_f1_mean']:.3f} ± {cv['macro_f1_std']:.3f}, "
           f"uncertain F1 {cv['uncertain_f1_mean']:.3f} ± {cv['uncertain_f1_std']:.3f}")
-    print(f"trained in {m['train_seconds']:.1f} s")
+    print(f"trained in {meta['train_seconds']:.1f} s")
     return EXIT_OK
 
 

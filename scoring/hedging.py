@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Sequence
 
-from .lexicons import Lexicons
+from .lexicons import ASCII_LOWER, Lexicons
 from .types import Document, Hedge, Sentence, Span
 
 _CONTEXT = 40
@@ -34,9 +34,12 @@ def hedges_in_sentences(text: str, sentences: Sequence[Sentence], lexicons: Lexi
     if not sentences:
         return found
     lo, hi = sentences[0].start, max(s.end for s in sentences)
-    for entry in lexicons.hedges:
-        for m in entry.pattern.finditer(text, lo, hi):
-            if not m.group().strip():
+    low = lower_same_length(text)
+    for start in lexicons.hedge_scan.finditer(low, lo, hi):
+        pos = start.start()
+        for entry in lexicons.hedge_index.get(low[pos], lexicons.hedge_anywhere):
+            m = entry.lower.match(low, pos, hi)
+            if m is None or not m.group().strip():
                 continue
             k = bisect_right(starts, m.start()) - 1
             if k < 0:
@@ -56,6 +59,12 @@ def hedges_in_sentences(text: str, sentences: Sequence[Sentence], lexicons: Lexi
             end = m.start() + len(m.group().rstrip())
             found[k].append(Hedge(Span(m.start(), end, text[m.start():end]), entry.type, sentence.id, entry.source))
     return [_longest(hs) for hs in found]
+
+
+def lower_same_length(text: str) -> str:
+    """Lower-cased text with the same offsets (``str.lower`` can lengthen a few non-ASCII letters)."""
+    low = text.lower()
+    return low if len(low) == len(text) else text.translate(ASCII_LOWER)
 
 
 def _longest(found: list[Hedge]) -> list[Hedge]:

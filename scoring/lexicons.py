@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import json
 import re
+from re import _constants as C  # the parser's opcodes: stable across 3.11+
+from re import _parser as re_parser
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 from .errors import LexiconError
 
@@ -32,6 +34,8 @@ class HedgeEntry:
     unless_after: re.Pattern[str] | None
     source: str
     """The pattern as written in the data file, for explanations."""
+    lower: re.Pattern[str]
+    """The same pattern for ASCII-lower-cased text, anchored where it is matched (see ``hedge_scan``)."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,14 @@ class Lexicons:
     statement_phrases: tuple[str, ...]
     no_source: tuple[NoSourceEntry, ...]
     hedges: tuple[HedgeEntry, ...]
+    hedge_scan: re.Pattern[str]
+    """Zero-width matches at every position where any hedge pattern may start (lower-cased text)."""
+    hedge_index: Mapping[str, tuple[HedgeEntry, ...]]
+    """First character (lower case) -> the hedge entries that can start with it, in file order."""
+    hedge_anywhere: tuple[HedgeEntry, ...]
+    """Entries whose first character cannot be told in advance."""
+    stance_scan: re.Pattern[str]
+    """Every form of a reporting verb (lower-cased text), to count cue stances."""
     abbreviations: frozenset[str]
     source_types: Mapping[str, Any]
     anonymous_markers: tuple[str, ...]
@@ -73,9 +85,24 @@ class Lexicons:
                     unless_before=_compile(e.get("unless_before")),
                     unless_after=_compile(e.get("unless_after")),
                     source=e["pattern"],
+                    lower=re.compile("(?:" + e["pattern"] + r")(?!\w)"),
                 )
                 for e in hedges["entries"]
             )
+            by_first: dict[str, list[HedgeEntry]] = {}
+            anywhere: list[HedgeEntry] = []
+            for entry in hedge_entries:
+                chars = _first_chars(list(re_parser.parse(entry.source)))
+                if chars is None:
+                    anywhere.append(entry)
+                else:
+                    for c in chars:
+                        by_first.setdefault(c, []).append(entry)
+            hedge_index = {c: tuple(sorted(v + anywhere, key=hedge_entries.index)) for c, v in by_first.items()}
+            # one pass finds every position where some hedge pattern starts; each pattern is then tried only
+            # there (38 full scans of the text cost ten times more)
+            hedge_scan = re.compile(
+                r"\b(?=(?:" + "|".join("(?:" + e["pattern"] + ")" for e in hedges["entries"]) + r")(?!\w))")
             no_source = tuple(
                 NoSourceEntry(re.compile(e["pattern"], re.IGNORECASE), e["lemma"], e["stance"])
                 for e in cues["no_source"]
@@ -87,12 +114,92 @@ class Lexicons:
                 statement_phrases=tuple(cues["statement_phrases"]),
                 no_source=no_source,
                 hedges=hedge_entries,
+                hedge_scan=hedge_scan,
+                hedge_index=MappingProxyType(hedge_index),
+                hedge_anywhere=tuple(anywhere),
+                stance_scan=re.compile(r"\b" + _trie_pattern(forms) + r"\b"),
                 abbreviations=_read_abbreviations(directory / "abbreviations.txt"),
                 source_types=MappingProxyType(types),
                 anonymous_markers=tuple(types["anonymous_markers"]),
             )
         except (KeyError, TypeError, re.error) as exc:
             raise LexiconError(f"malformed lexicon in {directory}: {exc!r}") from exc
+
+
+ASCII_LOWER = {c: c + 32 for c in range(65, 91)}
+"""str.translate table that lower-cases ASCII letters only, so offsets never move."""
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """One regular expression for a word list, shaped as a trie ("sa(?:id|ys?)"): Python's regex engine
+    tries a flat alternation of hundreds of words one by one at every position, a trie only once."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return "(?:" + build(trie) + ")"
+
+
+def _first_chars(items: list) -> set[str] | None:
+    """The characters a parsed pattern can start with, or None when that cannot be told (any character).
+    Used to try, at each candidate position, only the hedge patterns that can start there."""
+    out: set[str] = set()
+    for op, av in items:
+        if op is C.AT:
+            continue
+        if op is C.LITERAL:
+            out.add(chr(av))
+            return out
+        if op is C.SUBPATTERN:
+            branches, optional = [av[3]], _nullable(av[3])
+        elif op is C.BRANCH:
+            branches, optional = av[1], any(_nullable(b) for b in av[1])
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            branches, optional = [av[2]], av[0] == 0
+        elif op is C.IN:
+            for o, a in av:
+                if o is C.LITERAL:
+                    out.add(chr(a))
+                elif o is C.RANGE:
+                    out.update(chr(x) for x in range(a[0], a[1] + 1))
+                else:
+                    return None
+            return out
+        else:
+            return None
+        for branch in branches:
+            first = _first_chars(list(branch))
+            if first is None:
+                return None
+            out |= first
+        if not optional:
+            return out
+    return None
+
+
+def _nullable(items) -> bool:
+    for op, av in items:
+        if op is C.AT or (op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] == 0):
+            continue
+        if op is C.SUBPATTERN and _nullable(av[3]):
+            continue
+        if op is C.BRANCH and any(_nullable(b) for b in av[1]):
+            continue
+        return False
+    return True
 
 
 def _compile(pattern: str | None) -> re.Pattern[str] | None:

@@ -106,10 +106,14 @@ def combine(components: Mapping[str, float], weights: Weights) -> float:
 def identifiability(source: Source | None) -> float:
     if source is None:
         return 0.0
-    if source.type == "anonymous" or not source.named:
+    if source.type == "anonymous":
+        return 0.3
+    if not source.named:
         if source.type_evidence == "an unresolved pronoun":
             return 0.5
-        return 0.3
+        if source.type in ("person", "organisation"):
+            return 0.3
+        return 0.6  # an institution described, not named ("the ministry"): the reader can guess which
     if source.type == "document":
         return 0.75
     if source.type == "person":
@@ -304,6 +308,8 @@ def _identifiability_text(s: Source, value: float) -> str:
         return f"{s.name} is named."
     if value >= 0.75:
         return f"{s.name} is a document the reader could look up."
+    if value >= 0.6:
+        return f"“{s.name}” is an institution the article describes but never names."
     if value >= 0.5:
         return "The source is only a pronoun the article never ties to a name."
     return f"“{s.name}” is described but not named, so the reader cannot check who is speaking."
@@ -336,8 +342,8 @@ def _summary(sentences, attributions, sources, independent, corroborated) -> Sum
     by_id = {a.attribution.id: a for a in attributions}
     src = {s.id: s for s in sources}
     attributed = [s for s in body if any(by_id[a].source_id for a in s.attribution_ids if a in by_id)]
-    anonymous = [s for s in attributed if all(
-        src[by_id[a].source_id].type == "anonymous" or not src[by_id[a].source_id].named
+    anonymous = [s for s in attributed if any(
+        src[by_id[a].source_id].type == "anonymous"
         for a in s.attribution_ids if a in by_id and by_id[a].source_id in src)]
     hedged = [s for s in body if any(h.type != "booster" for h in s.hedges)]
     sourced = [a for a in attributions if a.source_id]
@@ -362,7 +368,7 @@ def _flags(doc, sentences, attributions, sources, independent, corroborated, con
                           "are given without any source.", tuple(unattributed)))
     for a in attributions:
         s = src.get(a.source_id or "")
-        if s is not None and (s.type == "anonymous" or not s.named) and not corroborated.get(a.attribution.id):
+        if s is not None and s.type == "anonymous" and not corroborated.get(a.attribution.id):
             flags.append(Flag("anonymous_only", f"“{_short(a)}” rests only on an unnamed source ({s.name}).",
                               a.attribution.sentence_ids, (a.attribution.id,)))
             if a.attribution.via:

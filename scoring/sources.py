@@ -76,7 +76,7 @@ def resolve_sources(
             continue
         mention = a.source
         core = _core(mention.text)
-        kind = _mention_kind(core, mention.text)
+        kind = _mention_kind(core, mention.text, lexicons)
         target = None
         reason = ""
         if kind == "pronoun":
@@ -104,7 +104,7 @@ def resolve_sources(
         sid = f"src{n}"
         ids[n - 1] = sid
         name = _best_name(g)
-        if not g.names:  # only pronouns: an unresolved person or group
+        if not g.type_evidence:  # only pronouns: an unresolved person or group
             g.type, g.type_evidence = ("person", "an unresolved pronoun") if g.person or any(
                 m.text.lower() in _PERSON_PRONOUNS for m in g.mentions) else ("organisation", "an unresolved pronoun")
         sources.append(Source(
@@ -126,17 +126,30 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[\w.\-&’']+", text)
 
 
-def _mention_kind(core: str, full: str) -> str:
+def _mention_kind(core: str, full: str, lexicons: Lexicons) -> str:
     low = core.lower()
     if low in _PERSON_PRONOUNS | _ORG_PRONOUNS | _PLURAL_PRONOUNS | {"who", "you"}:
         return "pronoun"
     words = _words(core)
-    capitalised = [w for k, w in enumerate(words) if w[0].isupper() and not (k == 0 and w.lower() in ("the", "a", "an"))]
+    common = _type_words(lexicons)
+    # a capital that only opens the sentence ("Officials said") does not make a name
+    capitalised = [w for k, w in enumerate(words) if w[0].isupper() and not (
+        k == 0 and (w.lower() in ("the", "a", "an", "some", "two", "three", "several", "many") or w.lower() in common))]
     if capitalised:
         return "name"
     if low.startswith(("the ", "this ", "that ")) and len(words) <= 4:
         return "description"
     return "anonymous"
+
+
+_TYPE_WORDS: dict[int, frozenset[str]] = {}
+
+
+def _type_words(lexicons: Lexicons) -> frozenset[str]:
+    key = id(lexicons)
+    if key not in _TYPE_WORDS:
+        _TYPE_WORDS[key] = frozenset(w for t in lexicons.source_types["types"].values() for w in t["words"])
+    return _TYPE_WORDS[key]
 
 
 def _key_tokens(core: str) -> list[str]:
@@ -209,6 +222,8 @@ def _description_target(low: str, groups: list[_Group]) -> tuple[int | None, str
         return None, ""
     for k in range(len(groups) - 1, -1, -1):
         g = groups[k]
+        if g.person:
+            continue  # "the ministry" is never a person named before
         if (types and g.type in types) or any(head in n.lower().split() for n in g.names):
             return k, f"“{low}” refers back to the nearest {g.type.replace('_', ' ')} named before"
     return None, ""
@@ -257,12 +272,15 @@ def _type_of(full: str, kind: str, lexicons: Lexicons) -> tuple[str, str]:
         for name in table["types"][t]["names"]:
             if f" {name} " in low:
                 return t, f"known {t.replace('_', ' ')} name “{name}”"
-    for t in table["order"]:
-        for word in table["types"][t]["words"]:
-            if f" {word} " in low:
-                if t == "person" and kind == "name" and word in ("he", "she", "i", "we", "you"):
-                    continue
-                return t, f"the word “{word}”"
+    # "a spokeswoman for the company": what follows "for/of/at/with the" decides first, then the whole mention
+    tail = re.split(r" (?:for|of|at|with|from) (?=the |a |an )", low)
+    for part in ([" " + tail[-1]] if len(tail) > 1 else []) + [low]:
+        for t in table["order"]:
+            for word in table["types"][t]["words"]:
+                if f" {word} " in part:
+                    if t == "person" and kind == "name" and word in ("he", "she", "i", "we", "you"):
+                        continue
+                    return t, f"the word “{word}”"
     if kind == "name":
         caps = _capital_tokens(_core(full))
         if 1 <= len(caps) <= 4 and all(c[0].isupper() and not c.isupper() for c in caps) and \

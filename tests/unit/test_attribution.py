@@ -1,0 +1,196 @@
+"""find_attributions: source, cue and content for each rule, relays, no-source cues and negatives."""
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from scoring.attribution import find_attributions
+from tests.unit.helpers import case
+
+
+def _attrs(segmenter, lexicons, text):
+    doc = segmenter.segment(text)
+    found = find_attributions(doc, lexicons)
+    _check_spans(doc, found)
+    return found
+
+
+def _check_spans(doc, found):
+    ids = {a.id for a in found}
+    for a in found:
+        for span in [a.cue.span, *a.content] + ([a.source] if a.source else []):
+            assert doc.text[span.start:span.end] == span.text
+        assert a.via is None or a.via in ids
+        assert a.quote in ("direct", "indirect", "mixed", "none")
+
+
+def _find(found, source, cue, contains):
+    for a in found:
+        src = a.source.text if a.source else None
+        content = " ".join(c.text for c in a.content)
+        if src == source and a.cue.span.text == cue and contains in content:
+            return a
+    return None
+
+
+# (id, sentence, [(source text, cue text, content contains), ...])
+POSITIVE = [
+    case("forward-that", "The ministry said that the border would reopen on Friday.",
+         [("The ministry", "said", "that the border would reopen on Friday")]),
+    case("forward-clarified", "The naval command clarified that no sailors were missing.",
+         [("The naval command", "clarified", "that no sailors were missing")]),
+    case("trailing", "The border will reopen on Friday, the ministry said.",
+         [("the ministry", "said", "The border will reopen on Friday")]),
+    case("trailing-quote-title", '"The deal is dead," Mr. Holm said.',
+         [("Mr. Holm", "said", '"The deal is dead,"')]),
+    case("inverted-apposition", '"We are ready to talk," said Jane Doe, a spokeswoman for the council.',
+         [("Jane Doe, a spokeswoman for the council", "said", '"We are ready to talk,"')]),
+    case("inverted-clarified", '"The strike was a defensive measure," clarified CENTCOM in a later statement.',
+         [("CENTCOM", "clarified", '"The strike was a defensive measure,"')]),
+    case("inverted-curly", "\u201cThere is no danger,\u201d said the mayor.",
+         [("the mayor", "said", "There is no danger")]),
+    case("apposition-source", "Marta Velin, a spokeswoman for the port authority, said the ship had docked safely.",
+         [("Marta Velin, a spokeswoman for the port authority", "said", "the ship had docked safely")]),
+    case("relative-clause-source", "Anna Berg, who leads the union, said the strike would continue.",
+         [("Anna Berg, who leads the union", "said", "the strike would continue")]),
+    case("according-to-trailing", "The ferry carried 112 passengers, according to the coast guard.",
+         [("the coast guard", "according to", "The ferry carried 112 passengers")]),
+    case("according-to-initial", "According to police, three people were hurt.",
+         [("police", "According to", "three people were hurt")]),
+    case("attr-according-to-initial-det", "According to the coast guard, the ferry carried 112 passengers.",
+         [("the coast guard", "According to", "the ferry carried 112 passengers")]),
+    case("pronoun-he", "He said the company would appeal.", [("He", "said", "the company would appeal")]),
+    case("pronoun-they", "They said the talks had collapsed.", [("They", "said", "the talks had collapsed")]),
+    case("pronoun-she-told", "She told Reuters that the vote was rigged.", [("She", "told", "that the vote was rigged")]),
+    case("told-addressee-that", "Colonel Idris Maro told the council that the bridge was closed.",
+         [("Colonel Idris Maro", "told", "that the bridge was closed")]),
+    case("attr-told-addressee-no-that", "The mayor told reporters the water was safe to drink.",
+         [("The mayor", "told", "the water was safe to drink")]),
+    case("participle-adding", '"We are cautious," he said, adding that talks would resume.',
+         [("he", "said", '"We are cautious,"'), ("he", "adding", "that talks would resume")]),
+    case("participle-after-forward", "The company said it would cut 300 jobs, adding that the plant in Orsk would stay open.",
+         [("The company", "said", "it would cut 300 jobs"), ("The company", "adding", "that the plant in Orsk would stay open")]),
+    case("claimed-responsibility", "The Borva Front claimed responsibility for the attack.",
+         [("The Borva Front", "claimed", "responsibility for the attack")]),
+    case("no-source-unclear", "It is unclear whether anyone on board survived.",
+         [(None, "It is unclear", "whether anyone on board survived")]),
+    case("no-source-however", "It is, however, unclear if the crew survived.",
+         [(None, "It is, however, unclear", "if the crew survived")]),
+    case("no-source-reported", "It was reported that the bridge had collapsed.",
+         [(None, "It was reported", "that the bridge had collapsed")]),
+    case("no-source-allegedly", "The rebels allegedly seized the airport on Sunday.",
+         [(None, "allegedly", "seized the airport")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", POSITIVE)
+def test_attributions(segmenter, lexicons, text, expected):
+    found = _attrs(segmenter, lexicons, text)
+    for source, cue, contains in expected:
+        assert _find(found, source, cue, contains) is not None, (source, cue, contains, found)
+
+
+# exact content where it matters (the whole role span, not only "contains")
+EXACT_CONTENT = [
+    case("exact-forward", "The ministry said that the border would reopen on Friday.", "said",
+         ["that the border would reopen on Friday"]),
+    case("attr-forward-runs-into-adding", "The company said it would cut 300 jobs, adding that the plant in Orsk would stay open.",
+         "said", ["it would cut 300 jobs"]),
+    case("attr-relay-content-citing", "The Halden Post reported, citing officials familiar with the matter, that the minister would resign.",
+         "reported", ["that the minister would resign"]),
+]
+
+
+@pytest.mark.parametrize("text, cue, contents", EXACT_CONTENT)
+def test_exact_content(segmenter, lexicons, text, cue, contents):
+    found = _attrs(segmenter, lexicons, text)
+    a = next(a for a in found if a.cue.span.text == cue)
+    assert [c.text for c in a.content] == contents
+
+
+@pytest.mark.parametrize("text", [
+    "The Halden Post reported, citing officials familiar with the matter, that the minister would resign.",
+    "The minister would resign, the Halden Post reported, citing two officials familiar with the matter.",
+])
+def test_relay_two_attributions(segmenter, lexicons, text):
+    found = _attrs(segmenter, lexicons, text)
+    outer = next(a for a in found if a.cue.span.text == "reported")
+    inner = next(a for a in found if a.cue.span.text == "citing")
+    assert outer.source.text.endswith("Halden Post")
+    assert inner.source.text.endswith("officials familiar with the matter")
+    assert inner.via == outer.id and outer.via is None
+    assert "the minister would resign" in " ".join(c.text for c in inner.content).lower()
+
+
+def test_split_quote_one_attribution(segmenter, lexicons):
+    found = _attrs(segmenter, lexicons, '"We are ready," she said. "The army is not."')
+    assert len(found) == 1
+    a = found[0]
+    assert a.source.text == "she" and a.cue.span.text == "said"
+    assert [c.text for c in a.content] == ['"We are ready,"', '"The army is not."']
+    assert a.quote == "direct"
+    assert a.sentence_ids == ("s1", "s2")
+
+
+@pytest.mark.parametrize("text, fragments", [
+    ('The mayor said: "The water is safe. We tested it twice.\n\n"Residents can drink it from tomorrow."',
+     ['"The water is safe. We tested it twice.', '"Residents can drink it from tomorrow."']),
+    ('"The first part of the plan is done," said Dana Roe.\n\n"The second part will take a year. It will cost a lot."',
+     ['"The first part of the plan is done,"', '"The second part will take a year. It will cost a lot."']),
+])
+def test_multi_paragraph_quote(segmenter, lexicons, text, fragments):
+    found = _attrs(segmenter, lexicons, text)
+    assert len(found) == 1
+    assert [c.text for c in found[0].content] == fragments
+
+
+@pytest.mark.parametrize("text", [
+    'The leaflet said "this is "unbalanced text.',
+    '"Unclosed quote, he said.',
+    'He said \u201cthe end\u201d\u201d\u201d was near.',
+    '"\n\n"said\n"',
+    '\u201c\u201c\u201c He said that. \u201d',
+])
+def test_unbalanced_quotes_never_raise(segmenter, lexicons, text):
+    _attrs(segmenter, lexicons, text)
+
+
+_WORDS = st.sampled_from(["said", "told", "according to", "citing", ",", ".", '"', "\u201c", "\u201d", "The",
+                          "ministry", "he", "that", "it is unclear whether", "reportedly", "\n", "\n\n", "Reuters",
+                          "reported", "adding", "claimed", "Mr.", "a spokeswoman"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=25).map(" ".join))
+def test_random_input_spans_consistent(segmenter, lexicons, text):
+    if text.strip():
+        _attrs(segmenter, lexicons, text)
+
+
+# (id, sentence, cue words that must NOT be reported as a cue)
+NEGATIVE = [
+    case("neg-report-noun", "The report was published on Monday.", ["report"]),
+    case("neg-united-states", "The United States sent aid to the region.", ["States"]),
+    case("neg-expected", "The vote was expected to take place in May.", ["expected", "was expected"]),
+    case("attr-inverted-after-apposition",
+         "The Red Dune Brigade, an armed group active in the south, claimed the attack.", []),
+    case("attr-quoted-we-found", '"We found the recorder in the wreck," the inspector said.', ["found"]),
+    case("attr-suspects-noun", "Police said two suspects were held.", ["suspects"]),
+    case("attr-who-spoke-anonymity", "Two officials, who spoke on condition of anonymity, said the port would close.",
+         ["spoke"]),
+]
+
+
+@pytest.mark.parametrize("text, not_cues", NEGATIVE)
+def test_negatives(segmenter, lexicons, text, not_cues):
+    found = _attrs(segmenter, lexicons, text)
+    cues = {a.cue.span.text for a in found}
+    assert not cues & set(not_cues), found
+    # a source is never a plain object noun phrase following the cue
+    assert all(a.source is None or a.source.text != "the attack" for a in found)
+
+
+def test_ids_in_text_order(segmenter, lexicons):
+    found = _attrs(segmenter, lexicons,
+                   "The ministry said the road was shut. Police said it would reopen. It is unclear when.")
+    assert [a.id for a in found] == [f"a{i}" for i in range(1, len(found) + 1)]
+    starts = [a.cue.span.start for a in found]
+    assert starts == sorted(starts)

@@ -1,0 +1,116 @@
+"""Segmenter: sentence boundaries, sentence kinds and offsets."""
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from scoring.errors import InvalidInput
+from tests.unit.helpers import case
+
+B = "body"
+
+CASES = [
+    case("abbr-mr", "Mr. Smith arrived on Monday. He left soon after.",
+         [("Mr. Smith arrived on Monday.", B), ("He left soon after.", B)]),
+    case("abbr-sen", "Sen. Alma Ruiz spoke first. The bill failed.",
+         [("Sen. Alma Ruiz spoke first.", B), ("The bill failed.", B)]),
+    case("abbr-gen", "Gen. Tor Balek spoke first. Then the minister spoke.",
+         [("Gen. Tor Balek spoke first.", B), ("Then the minister spoke.", B)]),
+    case("abbr-us-jan", "The U.S. Navy sent a ship. It arrived in Jan. 2025 at the port.",
+         [("The U.S. Navy sent a ship.", B), ("It arrived in Jan. 2025 at the port.", B)]),
+    case("abbr-us-subject", "The U.S. said it would act. Officials agreed.",
+         [("The U.S. said it would act.", B), ("Officials agreed.", B)]),
+    case("abbr-no", "She lives at No. 10 Harbour Road. Her neighbour agreed.",
+         [("She lives at No. 10 Harbour Road.", B), ("Her neighbour agreed.", B)]),
+    case("abbr-dr-prof-gov", "Dr. Lena Ott and Prof. Kim agreed. Gov. Hale did not.",
+         [("Dr. Lena Ott and Prof. Kim agreed.", B), ("Gov. Hale did not.", B)]),
+    case("initials", "John F. Kennedy was elected in 1960. He was young.",
+         [("John F. Kennedy was elected in 1960.", B), ("He was young.", B)]),
+    case("decimal", "Inflation rose 3.5 percent in March. Prices fell later.",
+         [("Inflation rose 3.5 percent in March.", B), ("Prices fell later.", B)]),
+    case("decimal-money", "The price was $4.2 million. That is a record.",
+         [("The price was $4.2 million.", B), ("That is a record.", B)]),
+    case("final-quote", '"We will rebuild," she said. "The town is strong."',
+         [('"We will rebuild," she said.', B), ('"The town is strong."', B)]),
+    case("final-quote-inside", '"I will not resign." Those were her words.',
+         [('"I will not resign."', B), ("Those were her words.", B)]),
+    case("colon-quote", 'He said: "It is over." Then he left.',
+         [('He said: "It is over."', B), ("Then he left.", B)]),
+    case("run-in-heading", "What we know about the fire The blaze started near the docks on Friday morning.",
+         [("What we know about the fire", "heading"), ("The blaze started near the docks on Friday morning.", B)]),
+    case("run-in-date", "date 2026-05-02 A fire broke out at the depot on Saturday. Two men were hurt.",
+         [("date 2026-05-02", "heading"), ("A fire broke out at the depot on Saturday.", B), ("Two men were hurt.", B)]),
+    case("dateline-reuters", "WASHINGTON (Reuters) - The Senate passed the bill on Tuesday. It now goes to the House.",
+         [("WASHINGTON (Reuters) -", "dateline"), ("The Senate passed the bill on Tuesday.", B),
+          ("It now goes to the House.", B)]),
+    case("dateline-country", "KALDOR, Norway (AP) -- The ferry sank. Nobody died.",
+         [("KALDOR, Norway (AP) --", "dateline"), ("The ferry sank.", B), ("Nobody died.", B)]),
+    case("byline", "Storm hits coast\nBy Anna Kovacs and Peter Lind\nThe storm arrived at dawn. Roads were closed.",
+         [("Storm hits coast", "heading"), ("By Anna Kovacs and Peter Lind", "byline"),
+          ("The storm arrived at dawn.", B), ("Roads were closed.", B)]),
+    case("bullets", "The plan has three parts:\n- a new bridge over the river\n- two schools\n* more buses\n1. First item here",
+         [("The plan has three parts:", B), ("- a new bridge over the river", "list_item"),
+          ("- two schools", "list_item"), ("* more buses", "list_item"), ("1. First item here", "list_item")]),
+    case("seg-voted-no", "Sen. Alma Ruiz voted no. The bill failed.",
+         [("Sen. Alma Ruiz voted no.", B), ("The bill failed.", B)]),
+    case("seg-pm-sentence-end", "He arrived at 3 p.m. The meeting began.",
+         [("He arrived at 3 p.m.", B), ("The meeting began.", B)]),
+]
+
+
+def _check_offsets(doc):
+    ids = [s.id for s in doc.sentences]
+    assert ids == [f"s{i}" for i in range(1, len(ids) + 1)]
+    prev_end = 0
+    for s in doc.sentences:
+        assert doc.text[s.start:s.end] == s.text
+        assert s.text == s.text.strip() and s.text
+        assert s.start >= prev_end
+        prev_end = s.end
+        assert s.kind in ("heading", "dateline", "byline", "list_item", "body")
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_segments(segmenter, text, expected):
+    doc = segmenter.segment(text)
+    assert [(s.text, s.kind) for s in doc.sentences] == expected
+    _check_offsets(doc)
+
+
+def test_paragraph_index(segmenter):
+    doc = segmenter.segment("Headline here\n\nFirst para one. First para two.\n\nSecond para.")
+    assert [s.paragraph for s in doc.sentences] == [0, 1, 1, 2]
+
+
+def test_normalises_crlf_and_nfc(segmenter):
+    doc = segmenter.segment("Cafe\u0301 closes\r\nThe owner said it was over.\r\n")
+    assert "\r" not in doc.text and "Caf\u00e9" in doc.text
+    _check_offsets(doc)
+
+
+@pytest.mark.parametrize("bad", ["", "   \n\n  "])
+def test_empty_input_rejected(segmenter, bad):
+    with pytest.raises(InvalidInput):
+        segmenter.segment(bad)
+
+
+_ALPHABET = st.sampled_from(list("abc XYZ.,;:!?\"'\u201c\u201d-\u2014\n()0123456789") + ["Mr.", "U.S.", " said ", "No. "])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_ALPHABET, min_size=1, max_size=60).map("".join))
+def test_offsets_property(segmenter, text):
+    if not text.strip():
+        return
+    _check_offsets(segmenter.segment(text))
+
+
+def test_offsets_on_seed_articles(segmenter):
+    from pathlib import Path
+
+    files = sorted(Path(__file__).resolve().parents[2].joinpath("seeds", "articles").glob("*.txt"))
+    assert len(files) >= 3
+    for f in files:
+        doc = segmenter.segment(f.read_text(encoding="utf-8"))
+        _check_offsets(doc)
+        kinds = [(s.kind, s.text) for s in doc.sentences]
+        assert any(k == "heading" and t.startswith("date ") for k, t in kinds)
+        assert any(k == "heading" and t.startswith("What we know about") for k, t in kinds)

@@ -1,0 +1,123 @@
+"""resolve_sources: merging mentions of one source and typing it."""
+import pytest
+
+from scoring.attribution import find_attributions
+from scoring.sources import resolve_sources
+from tests.unit.helpers import case
+
+
+def _sources(segmenter, lexicons, text):
+    doc = segmenter.segment(text)
+    attributions = find_attributions(doc, lexicons)
+    sources, source_of = resolve_sources(doc, attributions, lexicons)
+    ids = {s.id for s in sources}
+    assert set(source_of.values()) <= ids
+    for s in sources:
+        for m in s.mentions:
+            assert doc.text[m.start:m.end] == m.text
+        for aid in s.attribution_ids:
+            assert source_of[aid] == s.id
+    return sources
+
+
+def _owner(sources, mention):
+    hits = [s for s in sources if any(m.text == mention for m in s.mentions)]
+    assert hits, (mention, sources)
+    return hits[0]
+
+
+# (id, text, mentions that must end in one source)
+MERGES = [
+    case("merge-centcom",
+         'US Central Command said the drone was shot down over the gulf. CENTCOM said no personnel were hurt. '
+         '"The aircraft was unmanned," US CENTCOM said in a statement. The CENTCOM statement said an inquiry had begun.',
+         ["US Central Command", "CENTCOM", "US CENTCOM", "The CENTCOM statement"]),
+    case("merge-news-agency",
+         "Reuters reported that the port was closed. Officials denied it. "
+         "The port would reopen on Monday, the news agency said.",
+         ["Reuters", "the news agency"]),
+    case("merge-invented-agency",
+         "The Halvik News Agency reported that the port was closed. The news agency said two ships were stuck.",
+         ["The Halvik News Agency", "The news agency"]),
+    case("merge-group",
+         "The Red Dune militia claimed responsibility for the attack. Mayor Ilse Varn said the town was calm. "
+         "The group said more attacks would follow.",
+         ["The Red Dune militia", "The group"]),
+    case("src-brigade-group",
+         "The Red Dune Brigade claimed responsibility for the attack. The group said more attacks would follow.",
+         ["The Red Dune Brigade", "The group"]),
+    case("merge-stenger",
+         'William Stenger said the resort was sound. Mr. Stenger said investors were paid. '
+         '"We did nothing wrong," Stenger said.',
+         ["William Stenger", "Mr. Stenger", "Stenger"]),
+    case("merge-pronoun-he",
+         "Oskar Lind said the mine was safe. The company said production would resume. He said the miners were resting.",
+         ["Oskar Lind", "He"]),
+]
+
+
+@pytest.mark.parametrize("text, mentions", MERGES)
+def test_merges(segmenter, lexicons, text, mentions):
+    sources = _sources(segmenter, lexicons, text)
+    owners = {_owner(sources, m).id for m in mentions}
+    assert len(owners) == 1, [(s.name, [m.text for m in s.mentions]) for s in sources]
+
+
+def test_centcom_best_name_and_type(segmenter, lexicons):
+    sources = _sources(segmenter, lexicons,
+                       "US Central Command said the drone was down. CENTCOM said no personnel were hurt.")
+    assert len(sources) == 1
+    assert sources[0].name == "US Central Command" and sources[0].type == "military" and sources[0].named
+    assert len(sources[0].merge_evidence) == 2
+
+
+def test_pronoun_not_merged_with_company(segmenter, lexicons):
+    sources = _sources(segmenter, lexicons,
+                       "Oskar Lind said the mine was safe. Kestrel Mining Company said output would resume. "
+                       "He said the miners were resting.")
+    assert _owner(sources, "He") is _owner(sources, "Oskar Lind")
+    assert _owner(sources, "Kestrel Mining Company") is not _owner(sources, "He")
+
+
+def test_distinct_sources_stay_apart(segmenter, lexicons):
+    sources = _sources(segmenter, lexicons,
+                       "Anna Berg said the strike would go on. Tomas Lind said the talks had failed.")
+    assert len(sources) == 2
+
+
+# (id, sentence, source mention, type, named)
+TYPES = [
+    case("type-military-name", "Colonel Ada Fenn said the army had withdrawn.", "Colonel Ada Fenn", "military", True),
+    case("type-military-ministry", "The Defence Ministry said the drill was routine.", "The Defence Ministry", "military", True),
+    case("type-news-agency", "Reuters reported that the minister had resigned.", "Reuters", "news_agency", True),
+    case("type-news-agency-invented", "The Halvik News Agency reported that the port was closed.",
+         "The Halvik News Agency", "news_agency", True),
+    case("type-armed-group", "The Red Dune militia claimed responsibility for the attack.",
+         "The Red Dune militia", "armed_group", True),
+    case("type-anonymous", "Officials familiar with the matter said the captain was arrested.",
+         "Officials familiar with the matter", "anonymous", False),
+    case("type-anonymous-condition", "Two officials, who spoke on condition of anonymity, said the port would close.",
+         "Two officials, who spoke on condition of anonymity", "anonymous", False),
+    case("type-person", "Lena Ortiz said she was relieved.", "Lena Ortiz", "person", True),
+    case("type-government", "Mayor Ilse Varn said the town was calm.", "Mayor Ilse Varn", "government", True),
+    case("type-company", "Dornmark Shipping Company said the tanker was empty.", "Dornmark Shipping Company", "company", True),
+    case("type-law-enforcement", "Police said the suspect had been arrested.", "Police", "law_enforcement", False),
+    case("type-ngo", "Amnesty International said the arrests were unlawful.", "Amnesty International", "ngo", True),
+    case("type-expert", "Professor Tomas Reyes said the quake was shallow.", "Professor Tomas Reyes", "expert", True),
+    case("src-description-type-lost", "The ministry said the talks had failed.", "The ministry", "government", False),
+    case("src-anonymous-description", "A source familiar with the matter said the talks had stalled.",
+         "A source familiar with the matter", "anonymous", False),
+    case("type-document-named", "The Velmar Basin Survey report said emissions had risen.",
+         "The Velmar Basin Survey report", "document", True),
+    case("src-document-description", "The report said emissions had risen.", "The report", "document", False),
+    case("src-officials-named", "Officials said the vote was delayed.", "Officials", "government", False),
+    case("src-spokeswoman-company", '"Everyone is safe," said Ingrid Halloway, a spokeswoman for the company.',
+         "Ingrid Halloway, a spokeswoman for the company", "company", True),
+]
+
+
+@pytest.mark.parametrize("text, mention, type_, named", TYPES)
+def test_types(segmenter, lexicons, text, mention, type_, named):
+    s = _owner(_sources(segmenter, lexicons, text), mention)
+    assert (s.type, s.named) == (type_, named), s.type_evidence
+    assert s.type_evidence
