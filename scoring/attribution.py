@@ -55,7 +55,16 @@ _ADVERBIAL_START = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday via through after before without while when "
     "from to by".split()
 )
-_MODALS = frozenset("will would can could may might must should shall did do does to not n't".split())
+_NEGATED_AUX = frozenset(
+    w for w in ("don't doesn't didn't won't wouldn't can't cannot couldn't shouldn't isn't aren't wasn't weren't "
+                "hasn't haven't hadn't mustn't").split()
+) | frozenset(w.replace("'", "\u2019") for w in "don't doesn't didn't won't wouldn't can't couldn't shouldn't "
+              "isn't aren't wasn't weren't hasn't haven't hadn't".split())
+_MODALS = frozenset("will would can could may might must should shall did do does to not n't".split()) | _NEGATED_AUX
+_DOCUMENT_WORDS = frozenset(
+    "study report survey poll analysis review data research investigation audit inquiry probe figures records "
+    "documents filings memo letter paper findings ruling census statistics".split()
+)
 _PARTICLE_AFTER = {"point": "out", "call": "for", "lay": "out", "spell": "out", "weigh": "in"}
 _PARTICIPLE_CUES = frozenset("adding saying noting explaining stressing insisting warning arguing claiming".split())
 
@@ -145,7 +154,9 @@ class _SentenceReader:
         form_is_base = tok.low == entry.lemma
         if form_is_base:
             # a bare form is a verb after a modal/auxiliary or a plural/pronoun subject ("officials say")
-            if not (prev in _MODALS or prev in ("they", "we", "i", "you", "people", "critics", "experts")
+            if not (prev in _MODALS or prev in ("they", "we", "i", "you", "people", "critics", "experts", "some",
+                                                "many", "most", "others", "all", "few", "both", "who")
+                    or prev.endswith("ly")
                     or (i and self.toks[i - 1].text[-1:] == "s" and self.toks[i - 1].text[0].isalpha()
                         and prev not in _NP_BREAK and prev not in ("is", "was", "has", "this", "its", "us"))):
                 return None
@@ -182,6 +193,16 @@ class _SentenceReader:
         j = i + 1
         if lemma in _PARTICLE_AFTER and j < len(self.toks) and self.toks[j].low == _PARTICLE_AFTER[lemma]:
             return True
+        nxt = self.toks[j].low if j < len(self.toks) else ""
+        entry = self.lex.verb_forms.get(self.toks[i].low)
+        if nxt == "to" and entry is not None and entry.stance == "directive":
+            return True  # "pledged to push for ...", "urged voters to ..."
+        if nxt in ("he", "she", "it", "they", "we", "i", "there", "his", "her", "their", "its") and \
+                entry is not None and entry.kind == "cognition":
+            return True  # "analysts agreed it was ...": a clause without "that"
+        if lemma in ("find", "show", "suggest", "conclude", "estimate", "project", "predict") and any(
+                t.low in _DOCUMENT_WORDS for t in self.toks[max(0, i - 6):i]):
+            return True  # "a 2014 study found 31 incidents"
         for k in range(j, min(j + 6, len(self.toks))):
             t = self.toks[k]
             if t.low in ("that", "whether", "if", ":") or any(q.start == t.start for q in self.quotes):
@@ -255,7 +276,10 @@ class _SentenceReader:
     # -------------------------------------------------------------- verbs
     def _from_verb(self, i: int, entry, made_so_far: list[Attribution]) -> list[Attribution]:
         cue_start_i = i
-        while cue_start_i > 0 and self.toks[cue_start_i - 1].low in _AUX:
+        while cue_start_i > 0 and (self.toks[cue_start_i - 1].low in _AUX
+                                   or self.toks[cue_start_i - 1].low in _NEGATED_AUX
+                                   or (self.toks[cue_start_i - 1].low.endswith("ly")
+                                       and not self.toks[cue_start_i - 1].text[0].isupper())):
             cue_start_i -= 1
         cue_end_i = i + 1
         if entry.lemma in _PARTICLE_AFTER and cue_end_i < len(self.toks) \
@@ -290,6 +314,11 @@ class _SentenceReader:
                     return self._with_relay(self._make(cue, source, content, "inverted"), src_end)
         # source before the cue
         src = self._np_left(cue_start_i)
+        if src is None and cue_start_i > 0 and self.toks[cue_start_i - 1].low in ("and", "but"):
+            subject = self._np_left_sentence_subject()
+            content = self._content_after(cue_end_i, entry.lemma)
+            if subject is not None and content:
+                return self._with_relay(self._make(cue, subject, content, "coordinated"), cue_end_i)
         if src is None:
             return []
         src_start_i, subordinate = src
@@ -385,7 +414,7 @@ class _SentenceReader:
         # apposition: NAME, a spokeswoman for X, said
         if self.toks[j].text == ",":
             k = j - 1
-            while k >= 0 and self.toks[k].text != "," and j - k <= 16:
+            while k >= 0 and self.toks[k].text != "," and j - k <= 30:
                 k -= 1
             if k > 0 and self.toks[k].text == ",":
                 appos_first = self.toks[k + 1].low
@@ -403,6 +432,14 @@ class _SentenceReader:
         while j >= 0 and end_i - j <= 12:
             t = self.toks[j]
             low = t.low
+            if t.text == ")" and j > 1:
+                k = j - 1
+                while k > 0 and self.toks[k].text != "(" and j - k <= 6:
+                    k -= 1
+                if self.toks[k].text == "(" and k > 0 and self.toks[k - 1].text[0].isupper():
+                    start = k
+                    j = k - 1
+                    continue
             if low in ("who", "which", "that") and j == end_i - 1:
                 return None  # a relative clause ("officials, who spoke ..."): its subject is outside
             if low in _PRONOUNS and j == end_i - 1:
@@ -455,7 +492,9 @@ class _SentenceReader:
             if t.text == "," and j + 1 < len(self.toks):
                 # apposition after a name: "Jane Doe, a spokeswoman for the agency,"
                 nxt = self.toks[j + 1].low
-                if nxt in ("a", "an", "the", "who") and j > i:
+                role = (j > i and self.toks[j - 1].text[0].isupper() and nxt[0].isalpha()
+                        and nxt not in _NP_BREAK and nxt not in self.lex.verb_forms and self._role_until_end(j + 1))
+                if (nxt in ("a", "an", "the", "who") and j > i) or role:
                     k = j + 1
                     while k < len(self.toks) and self.toks[k].text not in (",", ".", "!", "?", "\u2014") \
                             and self.toks[k].text not in _QUOTE_CHARS:
@@ -480,6 +519,19 @@ class _SentenceReader:
         while j > i and self.toks[j - 1].low in _NP_INNER:
             j -= 1
         return j
+
+    def _role_until_end(self, k: int) -> bool:
+        """True when tokens from k to the end of the sentence (or the next comma) read as a role
+        ("head of the centrist Tax Policy Center."): short, and no verb or quote in them."""
+        n = 0
+        while k < len(self.toks) and self.toks[k].text not in (",", ".", "!", "?", ";", "\u2014"):
+            t = self.toks[k]
+            if t.text in _QUOTE_CHARS or t.low in ("is", "are", "was", "were", "has", "have", "had", "will",
+                                                   "would", "said", "says", "that") or n > 12:
+                return False
+            n += 1
+            k += 1
+        return n > 0
 
     def _trailing_after(self, j: int) -> bool:
         """True when what follows token j is only the end of an attribution clause (time, place, "in a
