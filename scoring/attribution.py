@@ -27,13 +27,14 @@ from .lexicons import Lexicons
 from .quotes import Quote, find_quotes
 from .types import Attribution, Cue, Document, Sentence, Span
 
-_TOKEN = re.compile(r"\w+(?:[\u2019'\-.&]\w+)*\.?|[\u2019']s\b|n[\u2019']t\b|\S")
+_TOKEN = re.compile(r"\w+(?:[\u2019'\-.&]\w+)*\.?|[\u2019']s\b|n[\u2019']t\b|--|\S")
 _QUOTE_CHARS = frozenset("\"\u201c\u201d\u00ab\u00bb\u201e'")
 _CLOSE_QUOTES = frozenset("\"\u201d\u00bb'")
 _AUX = frozenset(
     "has have had is are was were be been being will would could can may might must should shall did does do "
     "not n't never also later previously repeatedly again publicly privately once already still just further "
     "then recently reportedly allegedly had 's ’s 've 'd ’d ’ve often always frequently quickly separately "
+    "first together long now even ever soon initially originally subsequently "
     "flatly strongly angrily firmly bluntly".split()
 )
 _DETERMINERS = frozenset("the a an his her its their our my your this that these those whose".split())
@@ -63,7 +64,12 @@ _NEGATED_AUX = frozenset(
 _MODALS = frozenset("will would can could may might must should shall did do does to not n't".split()) | _NEGATED_AUX
 _DOCUMENT_WORDS = frozenset(
     "study report survey poll analysis review data research investigation audit inquiry probe figures records "
-    "documents filings memo letter paper findings ruling census statistics".split()
+    "documents filings memo letter paper findings ruling census statistics video footage images photos "
+    "photographs polls surveys studies tests results evidence".split()
+)
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight earlier later last this "
+    "january february march april may june july august september october november december".split()
 )
 _PARTICLE_AFTER = {"point": "out", "call": "for", "lay": "out", "spell": "out", "weigh": "in"}
 _PARTICIPLE_CUES = frozenset("adding saying noting explaining stressing insisting warning arguing claiming".split())
@@ -110,7 +116,9 @@ class _SentenceReader:
         self.doc, self.sentence, self.lex, self.quotes = doc, sentence, lexicons, quotes
         self.text = doc.text
         self.toks = _tokenize(sentence, lexicons.abbreviations)
-        self.heading = sentence.kind == "heading"
+        words = [t.text for t in self.toks if t.text[0].isalpha() and len(t.text) > 3]
+        self.heading = sentence.kind == "heading" or (
+            len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words))
 
     # -------------------------------------------------------------- cue candidates
     def read(self) -> list[Attribution]:
@@ -156,7 +164,7 @@ class _SentenceReader:
             # a bare form is a verb after a modal/auxiliary or a plural/pronoun subject ("officials say")
             if not (prev in _MODALS or prev in ("they", "we", "i", "you", "people", "critics", "experts", "some",
                                                 "many", "most", "others", "all", "few", "both", "who")
-                    or prev.endswith("ly")
+                    or prev.endswith("ly") or (i == 1 and self.toks[0].text[0].isupper())
                     or (i and self.toks[i - 1].text[-1:] == "s" and self.toks[i - 1].text[0].isalpha()
                         and prev not in _NP_BREAK and prev not in ("is", "was", "has", "this", "its", "us"))):
                 return None
@@ -200,8 +208,11 @@ class _SentenceReader:
         if nxt in ("he", "she", "it", "they", "we", "i", "there", "his", "her", "their", "its") and \
                 entry is not None and entry.kind == "cognition":
             return True  # "analysts agreed it was ...": a clause without "that"
+        if lemma in ("describe", "characterize", "characterise", "label", "dub", "call") and any(
+                t.low == "as" for t in self.toks[j:j + 8]) and lemma != "call":
+            return True  # "described the showdown as ominous"
         if lemma in ("find", "show", "suggest", "conclude", "estimate", "project", "predict") and any(
-                t.low in _DOCUMENT_WORDS for t in self.toks[max(0, i - 6):i]):
+                t.low in _DOCUMENT_WORDS for t in self.toks[max(0, i - 12):i]):
             return True  # "a 2014 study found 31 incidents"
         for k in range(j, min(j + 6, len(self.toks))):
             t = self.toks[k]
@@ -295,8 +306,14 @@ class _SentenceReader:
             entry.lemma, entry.kind, entry.stance,
         )
         low = self.toks[i].low
-        if low in _PARTICIPLE_CUES and cue_start_i > 0 and self.toks[cue_start_i - 1].text == ",":
+        before_cue = self.toks[cue_start_i - 1].low if cue_start_i else ""
+        if low.endswith("ing") and cue_start_i > 0 and cue_start_i == i and (
+                before_cue in (",", "by", "after", "before", "while", "when", "without", "in", "and", "also")
+                or (low in _PARTICIPLE_CUES and before_cue not in _PRONOUNS)):
+            # "..., adding that C" / "responded by saying C": the source is the clause's
             return self._participle(cue, cue_start_i, cue_end_i, made_so_far)
+        if self._passive_by(cue_start_i, cue_end_i):
+            return self._passive(cue, cue_start_i, cue_end_i)
         # inverted: '"C," said X' / 'C, clarified CENTCOM'
         before = self.toks[cue_start_i - 1].text if cue_start_i else ""
         if before == "," and self._apposition_subject(cue_start_i):
@@ -304,6 +321,8 @@ class _SentenceReader:
         if before in (",", "\u2014", "-") or before in _CLOSE_QUOTES:
             src_end = self._np_right(cue_end_i)
             first = self.toks[cue_end_i] if cue_end_i < len(self.toks) else None
+            if first is not None and (first.low in _TIME_WORDS or entry.lemma in _TELL_VERBS):
+                first = None  # "said Tuesday" is a time; "told The Post" names the addressee
             if src_end > cue_end_i and first is not None and (
                     first.text[0].isupper() or first.low in ("the", "a", "an", "he", "she", "they", "it", "we",
                                                              "i", "one", "two", "three", "several", "some")
@@ -335,6 +354,27 @@ class _SentenceReader:
         if not content:
             return []
         return self._with_relay(self._make(cue, source, content, "forward"), cue_end_i)
+
+    def _passive_by(self, cs: int, ce: int) -> bool:
+        """ "was first reported by X" / "was being told by X": a passive cue with its agent."""
+        group = {t.low for t in self.toks[cs:ce]}
+        return bool(group & {"was", "were", "is", "are", "been", "be", "being"}) and ce < len(self.toks) \
+            and self.toks[ce].low == "by"
+
+    def _passive(self, cue: Cue, cs: int, ce: int) -> list[Attribution]:
+        end = self._np_right(ce + 1)
+        if end == ce + 1 or cs == 0:
+            return []
+        source = self._span(self.toks[ce + 1].start, self.toks[end - 1].end)
+        start = 0
+        for k in range(cs - 1, -1, -1):
+            if self.toks[k].text in (",", ";", "\u2014") or self.toks[k].low in _SUBORDINATORS:
+                start = k + 1
+                break
+        content = self._trim(self._span(self.toks[start].start, self.toks[cs - 1].end))
+        if content is None:
+            return []
+        return [self._make(cue, source, (content,), "passive")]
 
     def _participle(self, cue: Cue, cs: int, ce: int, made: list[Attribution]) -> list[Attribution]:
         content = self._content_after(ce, cue.lemma)
@@ -418,11 +458,20 @@ class _SentenceReader:
                 k -= 1
             if k > 0 and self.toks[k].text == ",":
                 appos_first = self.toks[k + 1].low
-                if appos_first in _DETERMINERS or appos_first in ("who", "which", "whose") or \
+                if appos_first in _DETERMINERS or appos_first in ("who", "which", "whose", "including", "such",
+                                                                  "like", "both", "along") or \
+                        appos_first.endswith("ing") or \
                         self.toks[k + 1].text[0].isupper():
                     head = self._np_left_plain(k)
                     if head is not None:
                         return head
+            return None
+        if self.toks[j].text in ("--", "\u2014", "\u2013"):
+            k = j - 1
+            while k > 0 and self.toks[k].text not in ("--", "\u2014", "\u2013") and j - k <= 30:
+                k -= 1
+            if k > 0 and self.toks[k].text in ("--", "\u2014", "\u2013"):
+                return self._np_left_plain(k)
             return None
         return self._np_left_plain(cue_i)
 
@@ -440,8 +489,8 @@ class _SentenceReader:
                     start = k
                     j = k - 1
                     continue
-            if low in ("who", "which", "that") and j == end_i - 1:
-                return None  # a relative clause ("officials, who spoke ..."): its subject is outside
+            if low == "that" and j == end_i - 1:
+                return None
             if low in _PRONOUNS and j == end_i - 1:
                 start = j
                 j -= 1
@@ -544,6 +593,8 @@ class _SentenceReader:
             return True
         if first.text == ",":
             nxt = rest[1].low if len(rest) > 1 else ""
+            if nxt.endswith("ing") and nxt not in ("something", "nothing", "anything", "everything", "king", "thing"):
+                return True  # '..., said X, summing up the talks'
             return nxt in ("citing", "quoting", "adding", "saying", "noting", "according", "without", "but",
                            "and", "referring", "in", "who", "which", "while", "explaining", "stressing",
                            "insisting", "warning", "arguing", "as", "after", "before", "when", "though",
