@@ -182,16 +182,7 @@ class _SentenceReader:
                     return None
             if nxt and nxt[0].isalpha() and entry.stance in ("distancing", "assertive") and prev in _DETERMINERS:
                 return None
-        if entry.lemma in ("call", "question", "order", "request", "label", "list", "detail", "outline",
-                           "highlight", "project", "signal", "text", "email", "point", "describe", "dub",
-                           "characterize", "characterise", "continue", "answer", "speak", "hear", "learn",
-                           "feel", "know", "understand", "consider", "judge", "trust", "figure", "agree",
-                           "disagree", "recognise", "recognize", "realise", "realize", "imagine", "guess",
-                           "regret", "dream", "calculate", "invite", "instruct", "find", "show", "establish",
-                           "prove", "demonstrate", "publish", "release", "relate", "repeat", "reply",
-                           "respond", "ask", "wonder", "counter", "joke", "forecast", "estimate", "predict",
-                           "charge", "order", "promise", "pledge", "vow", "threaten", "demand", "appeal",
-                           "plead", "request"):
+        if entry.needs_clause:
             # verbs with other common senses count only with a clause or quote after them
             if not self._clause_follows(i, entry.lemma):
                 return None
@@ -380,10 +371,10 @@ class _SentenceReader:
         content = self._content_after(ce, cue.lemma)
         if not content:
             return []
-        source = made[-1].source if made else None
-        if source is None:
-            src = self._np_left_sentence_subject()
-            source = src
+        # the source of the attribution this clause hangs on, else the subject of the sentence
+        earlier = [a for a in made if a.source is not None and a.cue.span.end <= self.toks[cs].start
+                   and a.source.text.lower() not in ("who", "which", "that")]
+        source = earlier[-1].source if earlier else self._np_left_sentence_subject()
         if source is None:
             return []
         return [self._make(cue, source, content, "participle")]
@@ -518,16 +509,49 @@ class _SentenceReader:
         last = self.toks[end_i - 1].low
         if last.endswith("ly") and last not in ("italy", "ally", "family", "assembly", "daily", "supply"):
             return None
+        if start > 0 and self.toks[start - 1].low in self.lex.verb_forms and \
+                not self.toks[start].text[0].isupper() and self.toks[start].low not in _DETERMINERS:
+            return None  # the object of another verb ("claimed responsibility ... posted"), not a subject
         subordinate = j >= 0 and self.toks[j].low in _SUBORDINATORS
         return start, subordinate
 
     def _np_left_sentence_subject(self) -> Span | None:
-        for k, t in enumerate(self.toks):
-            if self.lex.verb_forms.get(t.low) is not None or t.low in _NP_BREAK:
-                if k == 0:
-                    return None
-                return self._span(self.toks[0].start, self.toks[k - 1].end)
-        return None
+        """The subject of the sentence's main clause, for cues that have none of their own ("X spoke to
+        the crowd, promising C"): after an introductory phrase closed by a comma, a pronoun, a run of
+        capitalised words, or a determiner with up to four words."""
+        toks = self.toks
+        if not toks or toks[0].text in _QUOTE_CHARS:
+            return None
+        k = 0
+        for c in range(min(len(toks), 14)):
+            if toks[c].text == ",":
+                intro = toks[:c]
+                if not any(self.lex.verb_forms.get(t.low) or t.low in ("is", "are", "was", "were", "has", "have",
+                                                                       "had") for t in intro):
+                    k = c + 1
+                break
+        while k < len(toks) and (toks[k].text == "," or toks[k].low in ("however", "meanwhile", "but", "and",
+                                                                         "yet", "still", "also", "then")):
+            k += 1
+        if k >= len(toks):
+            return None
+        first = toks[k]
+        if first.low in _PRONOUNS and first.low not in ("who",):
+            return self._span(first.start, first.end)
+        end = k
+        if first.text[0].isupper():
+            while end < len(toks) and (toks[end].text[0].isupper() or (
+                    toks[end].low in ("of", "the", "and", "'s", "’s", "-", ".") and end + 1 < len(toks)
+                    and toks[end + 1].text[0].isupper())):
+                end += 1
+        elif first.low in _DETERMINERS:
+            end = k + 1
+            while end < len(toks) and end - k <= 4 and toks[end].low not in _NP_BREAK and \
+                    self.lex.verb_forms.get(toks[end].low) is None:
+                end += 1
+        if end == k:
+            return None
+        return self._span(toks[k].start, toks[end - 1].end)
 
     def _np_right(self, i: int, appositions: bool = True) -> int:
         """End index (exclusive) of the noun phrase starting at token i."""
@@ -559,7 +583,17 @@ class _SentenceReader:
                     self.toks[j + 1].low in ("a", "an", "statement", "monday", "tuesday", "wednesday", "thursday",
                                              "friday", "saturday", "sunday", "an", "his", "her", "its", "their")):
                 break
-            if j > i and t.low in ("citing", "quoting", "adding", "saying", "without", "noting", "who", "which"):
+            if j > i and t.low in ("who", "that") and not any(
+                    x.text in _QUOTE_CHARS for x in self.toks[j:j + 12]):
+                # a short relative clause belongs to the source: "two officials who spoke on condition of
+                # anonymity" (up to the next comma)
+                k = j + 1
+                while k < len(self.toks) and self.toks[k].text not in (",", ".", ";", "\u2014") and k - j <= 12:
+                    k += 1
+                if k < len(self.toks) and self.toks[k].text in (",", ".", ";", "\u2014") and k - j <= 12:
+                    return k
+                break
+            if j > i and t.low in ("citing", "quoting", "adding", "saying", "without", "noting", "which"):
                 break
             if j > i and (t.low in ("on", "late", "last", "earlier", "yesterday", "today", "tonight") or
                           t.low in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")):
@@ -652,8 +686,9 @@ class _SentenceReader:
             if j < n and self.toks[j].text in (",", ":"):
                 j += 1
             if j < n and self.toks[j].low in ("citing", "quoting"):
-                end = self._np_right(j + 1)
-                if end < n and self.toks[end].text == ",":
+                # skip the relayed source: ", citing two officials who spoke on condition of anonymity, that"
+                end = next((k for k in range(j + 1, min(n, j + 16)) if self.toks[k].text == ","), None)
+                if end is not None:
                     j = end + 1
             if j + 1 < n and self.toks[j].low in ("in", "at", "on") and self.toks[j + 1].low in (
                     "a", "an", "his", "her", "its", "their", "the", "monday", "tuesday", "wednesday",

@@ -24,6 +24,8 @@ class VerbEntry:
     lemma: str
     kind: str
     stance: str
+    needs_clause: bool = False
+    """Has other common senses: a cue only with a clause or quote after it (or in trailing position)."""
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,8 @@ class Lexicons:
             forms: dict[str, VerbEntry] = {}
             for lemma, entry in verbs["verbs"].items():
                 for form in entry["forms"]:
-                    forms.setdefault(form, VerbEntry(lemma, entry["kind"], entry["stance"]))
+                    forms.setdefault(form, VerbEntry(lemma, entry["kind"], entry["stance"],
+                                                     bool(entry.get("needs_clause"))))
             hedge_entries = tuple(
                 HedgeEntry(
                     type=e["type"],

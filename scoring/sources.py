@@ -145,6 +145,13 @@ def _mention_kind(core: str, full: str, lexicons: Lexicons) -> str:
 _TYPE_WORDS: dict[int, frozenset[str]] = {}
 
 
+def _nationality(word: str) -> bool:
+    """ "US", "U.S.", "Iraqi", "Russian", "Chinese", "British": a country word, not a name."""
+    low = word.lower().strip(".")
+    return low in _COUNTRY_PREFIX or low in ("us", "u.s", "uk", "u.k", "eu", "un") or bool(
+        re.fullmatch(r"[a-z]+(?:an|ian|ese|ish|i|ic)", low)) and word[0].isupper() and len(low) > 3
+
+
 def _type_words(lexicons: Lexicons) -> frozenset[str]:
     key = id(lexicons)
     if key not in _TYPE_WORDS:
@@ -263,11 +270,24 @@ def _is_anonymous(full: str, lexicons: Lexicons) -> bool:
     return any(m in low for m in lexicons.anonymous_markers)
 
 
+_UNNAMED_PEOPLE = frozenset(
+    "official officials source sources diplomat diplomats aide aides person people insider insiders staffer "
+    "staffers employee employees officer officers member members".split()
+)
+
+
 def _type_of(full: str, kind: str, lexicons: Lexicons) -> tuple[str, str]:
     low = " " + re.sub(r"[^\w\s.\-&'’]", " ", full.lower()) + " "
     table = lexicons.source_types
     if _is_anonymous(full, lexicons):
         return "anonymous", "described without a name (" + next(m for m in lexicons.anonymous_markers if m in full.lower()) + ")"
+    core_words = _words(_core(full))
+    names = [w for k, w in enumerate(core_words) if w[0].isupper() and k > 0 and not _nationality(w)]
+    if core_words and core_words[-1].lower() in _UNNAMED_PEOPLE and not names and not (
+            core_words[0][0].isupper() and not _nationality(core_words[0])
+            and core_words[0].lower() not in ("the", "a", "an", "two", "three", "several", "some", "senior", "one")
+            and core_words[0].lower() not in _type_words(lexicons)):
+        return "anonymous", f"unnamed people (“{_core(full)}”)"
     for t in table["order"]:
         for name in table["types"][t]["names"]:
             if f" {name} " in low:

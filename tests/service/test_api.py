@@ -92,7 +92,8 @@ def test_wire_story(http):
 
     command = next(s for s in report["sources"] if "Eastern Command" in s["name"])
     assert command["type"] == "military" and command["named"]
-    assert len(command["attribution_ids"]) == 2  # "said" and "confirmed" merge into one source
+    cues = {a["cue"]["text"] for a in report["attributions"] if a["id"] in command["attribution_ids"]}
+    assert {"said", "confirmed"} <= cues  # "the army's Eastern Command" and "The Eastern Command" are one source
 
     assert sources["Reuters"]["type"] == "news_agency"
     group = next(s for s in report["sources"] if "Mountain Liberation Front" in s["name"])
@@ -101,7 +102,7 @@ def test_wire_story(http):
     attributions = {a["id"]: a for a in report["attributions"]}
     reuters_attr = next(a for a in report["attributions"]
                         if a["source"] and by_id[a["source"]["source_id"]]["name"] == "Reuters")
-    anonymous = next(a for a in report["attributions"] if a["source"] and a["source"]["text"] == "two officials")
+    anonymous = next(a for a in report["attributions"] if a["source"] and a["source"]["text"].startswith("two officials"))
     assert by_id[anonymous["source"]["source_id"]]["named"] is False
     assert anonymous["via"] == reuters_attr["id"]
     assert attributions[anonymous["via"]]["source"]["text"] == "Reuters"

@@ -110,7 +110,7 @@ TYPES = [
     case("type-document-named", "The Velmar Basin Survey report said emissions had risen.",
          "The Velmar Basin Survey report", "document", True),
     case("src-document-description", "The report said emissions had risen.", "The report", "document", False),
-    case("src-officials-named", "Officials said the vote was delayed.", "Officials", "government", False),
+    case("src-officials-named", "Officials said the vote was delayed.", "Officials", "anonymous", False),
     case("src-spokeswoman-company", '"Everyone is safe," said Ingrid Halloway, a spokeswoman for the company.',
          "Ingrid Halloway, a spokeswoman for the company", "company", True),
 ]
