@@ -21,7 +21,8 @@ that cannot belong to one (``_NP_BREAK``) and from capitalisation; reporting ver
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from typing import NamedTuple
 
 from .lexicons import Lexicons
 from .quotes import Quote, find_quotes
@@ -75,15 +76,13 @@ _PARTICLE_AFTER = {"point": "out", "call": "for", "lay": "out", "spell": "out", 
 _PARTICIPLE_CUES = frozenset("adding saying noting explaining stressing insisting warning arguing claiming".split())
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):
+    """A token with its document offsets (a NamedTuple: articles make tens of thousands of them)."""
+
     text: str
     start: int
     end: int
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    low: str
 
 
 def _tokenize(sentence: Sentence, abbreviations: frozenset[str]) -> list[_Tok]:
@@ -93,10 +92,10 @@ def _tokenize(sentence: Sentence, abbreviations: frozenset[str]) -> list[_Tok]:
         word, start = m.group(), sentence.start + m.start()
         if len(word) > 1 and word.endswith(".") and not (
                 word[:-1].lower() in abbreviations or re.fullmatch(r"[A-Z]", word[:-1]) or "." in word[:-1]):
-            toks.append(_Tok(word[:-1], start, start + len(word) - 1))
-            toks.append(_Tok(".", start + len(word) - 1, start + len(word)))
+            toks.append(_Tok(word[:-1], start, start + len(word) - 1, word[:-1].lower()))
+            toks.append(_Tok(".", start + len(word) - 1, start + len(word), "."))
         else:
-            toks.append(_Tok(word, start, start + len(word)))
+            toks.append(_Tok(word, start, start + len(word), word.lower()))
     return toks
 
 
@@ -135,7 +134,7 @@ class _SentenceReader:
         i = 0
         while i < len(self.toks):
             tok = self.toks[i]
-            if any(s <= tok.start < e for s, e in taken):
+            if taken and any(s <= tok.start < e for s, e in taken):
                 i += 1
                 continue
             entry = self._verb_entry(i)
@@ -216,7 +215,9 @@ class _SentenceReader:
 
     # -------------------------------------------------------------- rule: no source
     def _no_source(self) -> list[Attribution]:
-        out = []
+        out: list[Attribution] = []
+        if not self.lex.no_source_scan.search(self.sentence.text):
+            return out
         for entry in self.lex.no_source:
             for m in entry.pattern.finditer(self.sentence.text):
                 cs, ce = self.sentence.start + m.start(), self.sentence.start + m.end()
@@ -243,36 +244,30 @@ class _SentenceReader:
     def _according_to(self) -> list[Attribution]:
         out = []
         low = self.sentence.text.lower()
-        for phrase in self.lex.according_to:
-            for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", low):
-                cs, ce = self.sentence.start + m.start(), self.sentence.start + m.end()
-                if phrase in ("citing", "quoting") and not low[: m.start()].rstrip().endswith(","):
-                    continue
-                i = self._tok_at(ce)
-                if i is None:
-                    continue
-                if phrase in ("citing", "quoting"):
-                    continue  # relays are made by the rule for the verb they hang on
-                src_end = self._np_right(i, appositions=bool(self.sentence.text[: m.start()].strip()))
-                if src_end == i:
-                    continue
-                source = self._span(self.toks[i].start, self.toks[src_end - 1].end)
-                before = self.sentence.text[: m.start()].strip()
-                if before and not before.endswith((",", "\u2014", "-")) and len(before.split()) > 3:
-                    # "C according to X": content before (no comma)
-                    content = self._trim(self._span(self.sentence.start, cs))
-                elif before:
-                    content = self._trim(self._span(self.sentence.start, cs))
-                else:
-                    after = src_end
-                    while after < len(self.toks) and self.toks[after].text in (",", "\u2014"):
-                        after += 1
-                    content = self._trim(self._span(self.toks[after].start, self.sentence.end)) \
-                        if after < len(self.toks) else None
-                if content is None:
-                    continue
-                cue = Cue(self._span(cs, ce), "according to", "according_to", "neutral")
-                out.append(self._make(cue, source, (content,), "according_to"))
+        for m in self.lex.according_to_scan.finditer(low):
+            if m.group() in ("citing", "quoting"):
+                continue  # relays are made by the rule for the verb they hang on (see _with_relay)
+            cs, ce = self.sentence.start + m.start(), self.sentence.start + m.end()
+            i = self._tok_at(ce)
+            if i is None:
+                continue
+            src_end = self._np_right(i, appositions=bool(self.sentence.text[: m.start()].strip()))
+            if src_end == i:
+                continue
+            source = self._span(self.toks[i].start, self.toks[src_end - 1].end)
+            before = self.sentence.text[: m.start()].strip()
+            if before:  # "C, according to X"
+                content = self._trim(self._span(self.sentence.start, cs))
+            else:  # "According to X, C"
+                after = src_end
+                while after < len(self.toks) and self.toks[after].text in (",", "\u2014"):
+                    after += 1
+                content = self._trim(self._span(self.toks[after].start, self.sentence.end)) \
+                    if after < len(self.toks) else None
+            if content is None:
+                continue
+            cue = Cue(self._span(cs, ce), "according to", "according_to", "neutral")
+            out.append(self._make(cue, source, (content,), "according_to"))
         return out
 
     # -------------------------------------------------------------- verbs
@@ -774,9 +769,7 @@ class _SentenceReader:
 
     def _make(self, cue: Cue, source: Span | None, content: tuple[Span, ...], rule: str) -> Attribution:
         spans = list(content) + [cue.span] + ([source] if source else [])
-        sids = tuple(
-            s.id for s in self.doc.sentences if any(s.start < sp.end and sp.start < s.end for sp in spans)
-        )
+        sids = _sentence_ids(self.doc, min(sp.start for sp in spans), max(sp.end for sp in spans))
         return Attribution(id="", cue=cue, source=source, content=content, quote=_quote_kind(content, self.quotes),
                            sentence_ids=sids, rule=rule)
 
@@ -819,6 +812,18 @@ def _cut_contents(doc: Document, found: list[Attribution]) -> list[Attribution]:
             id=a.id, cue=a.cue, source=a.source, content=a.content, quote=a.quote, sentence_ids=a.sentence_ids,
             via=via, rule=a.rule))
     return relayed
+
+
+def _sentence_ids(doc: Document, start: int, end: int) -> tuple[str, ...]:
+    """Ids of the sentences that overlap [start, end)."""
+    starts = [s.start for s in doc.sentences]
+    k = max(0, bisect_right(starts, start) - 1)
+    out = []
+    while k < len(doc.sentences) and doc.sentences[k].start < end:
+        if doc.sentences[k].end > start:
+            out.append(doc.sentences[k].id)
+        k += 1
+    return tuple(out)
 
 
 def _quote_kind(content: tuple[Span, ...], quotes: tuple[Quote, ...]) -> str:

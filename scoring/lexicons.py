@@ -52,10 +52,14 @@ class Lexicons:
     verb_forms: Mapping[str, VerbEntry]
     """Every inflected form of a reporting verb (``said``) to its entry."""
     according_to: tuple[str, ...]
+    according_to_scan: re.Pattern[str]
+    """Any of the ``according_to`` phrases (lower-cased text)."""
     nominal: Mapping[str, str]
     """Nominal cue (``statement``) to stance."""
     statement_phrases: tuple[str, ...]
     no_source: tuple[NoSourceEntry, ...]
+    no_source_scan: re.Pattern[str]
+    """Any of the ``no_source`` patterns: one search tells whether a sentence needs the others."""
     hedges: tuple[HedgeEntry, ...]
     hedge_scan: re.Pattern[str]
     """Zero-width matches at every position where any hedge pattern may start (lower-cased text)."""
@@ -113,6 +117,9 @@ class Lexicons:
             return cls(
                 verb_forms=MappingProxyType(forms),
                 according_to=tuple(cues["according_to"]),
+                according_to_scan=re.compile(r"\b(?:" + "|".join(re.escape(p) for p in cues["according_to"]) + r")\b"),
+                no_source_scan=re.compile("|".join("(?:" + e["pattern"] + ")" for e in cues["no_source"]),
+                                          re.IGNORECASE),
                 nominal=MappingProxyType(dict(cues["nominal"])),
                 statement_phrases=tuple(cues["statement_phrases"]),
                 no_source=no_source,

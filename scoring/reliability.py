@@ -81,19 +81,47 @@ class Weights:
 
 @dataclass(frozen=True)
 class EventFrames:
-    frames: Mapping[str, tuple[str, ...]]
-    negations: tuple[str, ...]
+    frames: Mapping[str, re.Pattern[str]]
+    """Frame name -> one pattern matching any of its expressions (lower-cased text)."""
+    negation: re.Pattern[str]
     responsibility: tuple[str, ...]
-    self_praise: tuple[str, ...]
+    self_praise: re.Pattern[str]
 
     @classmethod
     def load(cls, path: Path = FRAMES_FILE) -> "EventFrames":
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
-            return cls(MappingProxyType({k: tuple(v) for k, v in raw["frames"].items()}), tuple(raw["negations"]),
-                       tuple(raw["responsibility"]), tuple(raw["self_praise"]))
+            return cls(MappingProxyType({k: _words_pattern(v) for k, v in raw["frames"].items()}),
+                       _words_pattern(raw["negations"]), tuple(raw["responsibility"]),
+                       _words_pattern(raw["self_praise"]))
         except (OSError, ValueError, KeyError) as exc:
             raise LexiconError(f"cannot read {path}: {exc}") from exc
+
+
+def _words_pattern(words: list[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b")
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    """What the corroboration and contradiction rules compare, computed once per attribution."""
+
+    words: frozenset[str]
+    figures: frozenset[str]
+    frames: frozenset[str]
+    negated: bool
+
+
+def _evidence(a: ScoredAttribution, frames: EventFrames) -> _Evidence:
+    text = " ".join(c.text for c in a.attribution.content)
+    low = text.lower()
+    return _Evidence(
+        words=frozenset(w for w in re.findall(r"[a-z][a-z\-]{2,}|\d[\d,.]*", low) if w not in _STOP),
+        figures=frozenset(f.replace(",", "") for f in re.findall(r"\b\d[\d,.]*\b", text)),
+        frames=frozenset(name for name, pattern in frames.frames.items()
+                         if pattern.search(low + " " + a.attribution.cue.span.text.lower())),
+        negated=bool(frames.negation.search(low)),
+    )
 
 
 # ---------------------------------------------------------------------------- the formula
@@ -143,8 +171,9 @@ def assess_reliability(
     statements = {s.id: [by_id[a] for a in s.attribution_ids if a in by_id] for s in sources}
     relayed_by = _relays(attributions)
     independent = {s.id for s in sources if any(a.attribution.via is None for a in statements[s.id])}
-    corroborated = _corroboration(attributions, relayed_by)
-    contradictions = _contradictions(attributions, frames)
+    evidence = {a.attribution.id: _evidence(a, frames) for a in attributions}
+    corroborated = _corroboration(attributions, relayed_by, evidence)
+    contradictions = _contradictions(attributions, evidence)
     contradicted_ids = {x for pair in contradictions for x in pair}
     profiles = []
     for s in sources:
@@ -207,16 +236,6 @@ def assess_reliability(
 
 
 # ---------------------------------------------------------------------------- components' evidence
-def _content_words(a: ScoredAttribution) -> set[str]:
-    text = " ".join(c.text for c in a.attribution.content).lower()
-    return {w for w in re.findall(r"[a-z][a-z\-]{2,}|\d[\d,.]*", text) if w not in _STOP}
-
-
-def _figures(a: ScoredAttribution) -> set[str]:
-    text = " ".join(c.text for c in a.attribution.content)
-    return {f.replace(",", "") for f in re.findall(r"\b\d[\d,.]*\b", text) if len(f.strip(".,")) >= 1}
-
-
 def _relays(attributions: tuple[ScoredAttribution, ...]) -> dict[str, str]:
     return {a.attribution.id: a.attribution.via for a in attributions if a.attribution.via}
 
@@ -229,13 +248,14 @@ def _root(aid: str, relays: dict[str, str], by_source: dict[str, str | None]) ->
     return by_source.get(aid)
 
 
-def _corroboration(attributions: tuple[ScoredAttribution, ...], relays: dict[str, str]) -> dict[str, set[str]]:
+def _corroboration(attributions: tuple[ScoredAttribution, ...], relays: dict[str, str],
+                   evidence: dict[str, _Evidence]) -> dict[str, set[str]]:
     """Attribution id -> ids of other independent sources stating overlapping content."""
     by_source = {a.attribution.id: a.source_id for a in attributions}
     out: dict[str, set[str]] = {}
     sourced = [a for a in attributions if a.source_id]
     for a in sourced:
-        wa, fa = _content_words(a), _figures(a)
+        wa, fa = evidence[a.attribution.id].words, evidence[a.attribution.id].figures
         for b in sourced:
             if b.source_id == a.source_id:
                 continue
@@ -244,49 +264,38 @@ def _corroboration(attributions: tuple[ScoredAttribution, ...], relays: dict[str
                 continue
             if a.attribution.via == b.attribution.id or b.attribution.via == a.attribution.id:
                 continue
-            wb, fb = _content_words(b), _figures(b)
+            wb, fb = evidence[b.attribution.id].words, evidence[b.attribution.id].figures
             shared = wa & wb
             if (fa & fb) or (len(shared) >= 3 and len(shared) >= 0.3 * min(len(wa), len(wb))):
                 out.setdefault(a.attribution.id, set()).add(b.source_id or "")
     return out
 
 
-def _negated(text: str, frames: EventFrames) -> bool:
-    low = f" {text.lower()} "
-    return any(re.search(rf"\b{re.escape(n)}\b", low) for n in frames.negations)
-
-
-def _frames_in(text: str, frames: EventFrames) -> set[str]:
-    low = text.lower()
-    return {name for name, words in frames.frames.items() if any(re.search(rf"\b{re.escape(w)}\b", low) for w in words)}
-
-
-def _contradictions(attributions: tuple[ScoredAttribution, ...], frames: EventFrames) -> list[tuple[str, str]]:
-    """Pairs (a, b) of attributions of different sources where one denies what the other asserts."""
-    pairs = []
+def _contradictions(attributions: tuple[ScoredAttribution, ...],
+                    evidence: dict[str, _Evidence]) -> list[tuple[str, str]]:
+    """Pairs (a, b) of attributions of different sources where one denies what the other asserts: a denial
+    cue or a negated event of one frame ("not due to hostile fire") against an assertion of the same frame
+    ("shot down"), or a denial sharing two content words with the assertion."""
+    pairs: list[tuple[str, str]] = []
     items = [a for a in attributions if a.source_id]
+    relays = {x.attribution.via for x in attributions if x.attribution.via}
     for a in items:
-        text_a = " ".join(c.text for c in a.attribution.content)
+        ea = evidence[a.attribution.id]
         deny = a.attribution.cue.stance == "denial"
-        if not (deny or _negated(text_a, frames)):
+        if not (deny or ea.negated):
             continue
-        frames_a = _frames_in(text_a + " " + a.attribution.cue.span.text, frames)
-        relays = {x.attribution.via for x in attributions if x.attribution.via}
         for b in items:
+            eb = evidence[b.attribution.id]
             # a relay ("..., reported Reuters") passes a claim on; the contradiction is with its original
-            if b.source_id == a.source_id or b.attribution.cue.stance == "denial" or b.attribution.id in relays:
+            if b.source_id == a.source_id or b.attribution.cue.stance == "denial" or b.attribution.id in relays \
+                    or eb.negated:
                 continue
-            text_b = " ".join(c.text for c in b.attribution.content)
-            if _negated(text_b, frames):
-                continue
-            frames_b = _frames_in(text_b + " " + b.attribution.cue.span.text, frames)
-            shared_frame = frames_a & frames_b - {"accident"}
-            overlap = _content_words(a) & _content_words(b)
-            if shared_frame or (deny and len(overlap) >= 2):
-                pair = tuple(sorted((a.attribution.id, b.attribution.id), key=lambda x: int(x[1:])))
+            if (ea.frames & eb.frames - {"accident"}) or (deny and len(ea.words & eb.words) >= 2):
+                pair = (a.attribution.id, b.attribution.id)
+                pair = tuple(sorted(pair, key=lambda x: int(x[1:])))  # type: ignore[assignment]
                 if pair not in pairs:
-                    pairs.append(pair)  # type: ignore[arg-type]
-    return pairs  # type: ignore[return-value]
+                    pairs.append(pair)
+    return pairs
 
 
 def _interest(s: Source, mine: list[ScoredAttribution], frames: EventFrames) -> str:
@@ -295,8 +304,8 @@ def _interest(s: Source, mine: list[ScoredAttribution], frames: EventFrames) -> 
         if any(r in around for r in frames.responsibility):
             return ("It claims responsibility for an action of its own side, so it has an interest in how "
                     "the event is told.")
-        if s.type in ("company", "party_campaign") and a.attribution.quote in ("direct", "mixed") and any(
-                re.search(rf"\b{re.escape(w)}\b", around) for w in frames.self_praise):
+        if s.type in ("company", "party_campaign") and a.attribution.quote in ("direct", "mixed") and \
+                frames.self_praise.search(around):
             return "It speaks about its own product or record, so it has an interest in the story."
     return ""
 
