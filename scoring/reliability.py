@@ -117,7 +117,8 @@ def _evidence(a: ScoredAttribution, frames: EventFrames) -> _Evidence:
     low = text.lower()
     return _Evidence(
         words=frozenset(w for w in re.findall(r"[a-z][a-z\-]{2,}|\d[\d,.]*", low) if w not in _STOP),
-        figures=frozenset(f.replace(",", "") for f in re.findall(r"\b\d[\d,.]*\b", text)),
+        # figures, not model numbers ("KC-135") or years standing alone in a date
+        figures=frozenset(f.replace(",", "") for f in re.findall(r"(?<![\w\-.])\d[\d,.]*(?![\w\-])", text)),
         frames=frozenset(name for name, pattern in frames.frames.items()
                          if pattern.search(low + " " + a.attribution.cue.span.text.lower())),
         negated=bool(frames.negation.search(low)),
@@ -172,8 +173,8 @@ def assess_reliability(
     relayed_by = _relays(attributions)
     independent = {s.id for s in sources if any(a.attribution.via is None for a in statements[s.id])}
     evidence = {a.attribution.id: _evidence(a, frames) for a in attributions}
-    corroborated = _corroboration(attributions, relayed_by, evidence)
     contradictions = _contradictions(attributions, evidence)
+    corroborated = _corroboration(attributions, relayed_by, evidence, set(contradictions))
     contradicted_ids = {x for pair in contradictions for x in pair}
     profiles = []
     for s in sources:
@@ -249,8 +250,10 @@ def _root(aid: str, relays: dict[str, str], by_source: dict[str, str | None]) ->
 
 
 def _corroboration(attributions: tuple[ScoredAttribution, ...], relays: dict[str, str],
-                   evidence: dict[str, _Evidence]) -> dict[str, set[str]]:
-    """Attribution id -> ids of other independent sources stating overlapping content."""
+                   evidence: dict[str, _Evidence], contradicting: set[tuple[str, str]]) -> dict[str, set[str]]:
+    """Attribution id -> ids of other independent sources stating overlapping content: a shared figure, or
+    at least three shared content words making half of the shorter statement's; never a pair that
+    contradicts each other."""
     by_source = {a.attribution.id: a.source_id for a in attributions}
     out: dict[str, set[str]] = {}
     sourced = [a for a in attributions if a.source_id]
@@ -264,9 +267,12 @@ def _corroboration(attributions: tuple[ScoredAttribution, ...], relays: dict[str
                 continue
             if a.attribution.via == b.attribution.id or b.attribution.via == a.attribution.id:
                 continue
+            pair = tuple(sorted((a.attribution.id, b.attribution.id), key=lambda x: int(x[1:])))
+            if pair in contradicting:
+                continue
             wb, fb = evidence[b.attribution.id].words, evidence[b.attribution.id].figures
             shared = wa & wb
-            if (fa & fb) or (len(shared) >= 3 and len(shared) >= 0.3 * min(len(wa), len(wb))):
+            if (fa & fb) or (len(shared) >= 3 and len(shared) >= 0.5 * min(len(wa), len(wb))):
                 out.setdefault(a.attribution.id, set()).add(b.source_id or "")
     return out
 
