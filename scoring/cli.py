@@ -130,22 +130,11 @@ def _train(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from .attribution import find_attributions
-    from .evaluate import format_table, gold_json, read_brat, score
+    from .evaluate import format_table, gold_json, read_brat, run_system, score
     from .lexicons import Lexicons
-    from .segment import Segmenter
 
-    lexicons = Lexicons.load()
-    segmenter = Segmenter(lexicons.abbreviations)
     articles = read_brat(args.brat)
-    system: dict[str, list[dict[str, Any]]] = {}
-    for art in articles:
-        doc = segmenter.segment(art.text, keep_text=True)
-        system[art.id] = [{
-            "source": None if a.source is None else [[a.source.start, a.source.end]],
-            "cue": [[a.cue.span.start, a.cue.span.end]],
-            "content": [[c.start, c.end] for c in a.content],
-        } for a in find_attributions(doc, lexicons)]
+    system = run_system(articles, Lexicons.load())
     metrics = score(articles, system)
     print(format_table(metrics))
     print("relation_overlap_f1=%.3f" % metrics["relation_overlap"]["f1"])

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .errors import CorpusError
+from .lexicons import Lexicons
 
 ROLES = ("cue", "source", "content")
 ORDER = ("cue_exact", "cue_overlap", "source_exact", "source_overlap", "content_exact", "content_overlap",
@@ -195,6 +196,24 @@ def format_table(metrics: dict[str, dict[str, float]]) -> str:
         m = metrics[name]
         lines.append("%-18s %6d %6d %6d %7.3f %7.3f %7.3f" % (name, m["gold"], m["sys"], m["tp"], m["p"], m["r"], m["f1"]))
     return "\n".join(lines)
+
+
+def run_system(articles: list[Article], lexicons: Lexicons) -> dict[str, list[dict[str, Any]]]:
+    """The attribution stages on each article's text as it is (no normalisation, so the offsets are the
+    annotations'), in the evaluation shape."""
+    from .attribution import find_attributions
+    from .segment import Segmenter
+
+    segmenter = Segmenter(lexicons.abbreviations)
+    system: dict[str, list[dict[str, Any]]] = {}
+    for art in articles:
+        doc = segmenter.segment(art.text, keep_text=True)
+        system[art.id] = [{
+            "source": None if a.source is None else [[a.source.start, a.source.end]],
+            "cue": [[a.cue.span.start, a.cue.span.end]],
+            "content": [[c.start, c.end] for c in a.content],
+        } for a in find_attributions(doc, lexicons)]
+    return system
 
 
 def system_attributions(report: dict[str, Any]) -> list[dict[str, Any]]:
