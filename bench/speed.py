@@ -45,9 +45,12 @@ def main() -> None:
     examples, _ = load_corpus(root / "seeds" / "certainty")
     sentences = [e.text for e in examples]
     batch = (sentences * (20000 // len(sentences) + 1))[:20000]
-    t0 = time.perf_counter()
-    model.predict_proba(batch)
-    sent_rate = len(batch) / (time.perf_counter() - t0)
+    rates = []
+    for _ in range(5):  # the median of five runs: one run on a shared machine is noisy
+        t0 = time.perf_counter()
+        model.predict_proba(batch)
+        rates.append(len(batch) / (time.perf_counter() - t0))
+    sent_rate = sorted(rates)[2]
 
     scorer = Scorer.load(config)
     t0 = time.perf_counter()
