@@ -128,6 +128,9 @@ class _SentenceReader:
         for attribution in self._no_source():
             out.append(attribution)
             taken.append((attribution.cue.span.start, attribution.cue.span.end))
+        for attribution in self._colon():
+            out.append(attribution)
+            taken.append((attribution.cue.span.start, attribution.cue.span.end))
         for attribution in self._according_to():
             out.append(attribution)
             taken.append((attribution.cue.span.start, attribution.cue.span.end))
@@ -158,6 +161,11 @@ class _SentenceReader:
         if prev in _DETERMINERS or prev in ("'s", "’s") or (prev and self.lex.verb_forms.get(prev) is None
                                                             and prev in ("of", "for", "with")):
             return None  # a noun: "the report", "her claims", "of concern"
+        if entry.adjectival:
+            if prev not in ("is", "are", "was", "were", "be", "been", "am", "remain", "remains", "remained") and \
+                    not prev.endswith("ly"):
+                return None
+            return entry if self._clause_follows(i, entry.lemma) else None
         form_is_base = tok.low == entry.lemma
         if form_is_base:
             # a bare form is a verb after a modal/auxiliary or a plural/pronoun subject ("officials say")
@@ -167,8 +175,13 @@ class _SentenceReader:
                     or (i and self.toks[i - 1].text[-1:] == "s" and self.toks[i - 1].text[0].isalpha()
                         and prev not in _NP_BREAK and prev not in ("is", "was", "has", "this", "its", "us"))):
                 return None
-        if tok.low.endswith("s") and nxt in ("is", "are", "was", "were", "have", "has", "had", "will", "would"):
-            return None  # "two suspects were held": a noun as subject
+        if tok.low.endswith("s") and (nxt in ("is", "are", "was", "were", "have", "has", "had", "will", "would")
+                                      or (prev.endswith("ing") and prev not in _PARTICIPLE_CUES)):
+            return None  # "two suspects were held", "dimming hopes of": a noun
+        if entry.needs_clause and tok.low.endswith("ed") and i >= 2 and self.toks[i - 2].low in ("a", "an", "the") \
+                and nxt in ("on", "in", "at", "by", "last", "this", "earlier", "monday", "tuesday", "wednesday",
+                            "thursday", "friday", "saturday", "sunday", "online"):
+            return None  # "a study published on Wednesday": a participle describing a noun
         if tok.low.endswith("s") and not tok.low.endswith("ss") and tok.low != entry.lemma:
             # "reports", "claims", "calls", "estimates": verbs only with a subject-like word before them
             if prev in _NP_BREAK and prev not in ("and",) and prev not in _PRONOUNS:
@@ -239,6 +252,29 @@ class _SentenceReader:
         s, e = self.sentence.start, self.sentence.end
         parts = [self._span(s, cs), self._span(ce, e)]
         return tuple(p for p in (self._trim(p) for p in parts) if p is not None)
+
+    # -------------------------------------------------------------- rule: speaker colon
+    def _colon(self) -> list[Attribution]:
+        """ "WALLACE: Let me ask ...", "Poll: Clinton leads": a short name opening the sentence, then a colon."""
+        toks = self.toks
+        for k in range(1, min(len(toks) - 1, 7)):
+            if toks[k].text == ":":
+                head = toks[:k]
+                if not all(t.text[0].isupper() or t.low in ("of", "the", "and", ".", "'s", "’s") for t in head) \
+                        or any(t.text in _QUOTE_CHARS for t in head) or toks[0].low in _TIME_WORDS \
+                        or toks[0].low in self.lex.section_labels:
+                    return []
+                if re.fullmatch(r"\d+", toks[k + 1].text):
+                    return []  # a time "10:30"
+                content = self._trim(self._span(toks[k + 1].start, self.sentence.end))
+                if content is None:
+                    return []
+                source = self._span(toks[0].start, toks[k - 1].end)
+                cue = Cue(self._span(toks[k].start, toks[k].end), ":", "speech", "neutral")
+                return [self._make(cue, source, (content,), "colon")]
+            if toks[k].text in (",", ".", ";") or toks[k].text in _QUOTE_CHARS:
+                return []
+        return []
 
     # -------------------------------------------------------------- rule: according to
     def _according_to(self) -> list[Attribution]:
@@ -399,6 +435,9 @@ class _SentenceReader:
         nxt = self.toks[i + 1].low if i + 1 < len(self.toks) else ""
         if nxt != "that":
             return []
+        if i >= 2 and self.toks[i - 2].low in ("in", "at") and self.toks[i - 1].low in ("a", "an", "his", "her",
+                                                                                      "its", "their"):
+            return []  # "said in a statement that ...": the verb is the cue
         prev = self.toks[i - 1] if i else None
         source = None
         if prev is not None and prev.low in ("'s", "’s") and i >= 2:
@@ -723,6 +762,9 @@ class _SentenceReader:
             if start <= q.start < end and q.end > self.sentence.end and not stop_at_comma:
                 end = q.end
         span = self._trim(self._span(start, end))
+        if span is not None and len(re.findall(r"\w+", span.text)) < 2 and not any(
+                ch in _QUOTE_CHARS for ch in span.text):
+            return ()  # "has not commented publicly": no content, no attribution
         return (span,) if span else ()
 
     # -------------------------------------------------------------- helpers

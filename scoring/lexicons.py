@@ -26,6 +26,8 @@ class VerbEntry:
     stance: str
     needs_clause: bool = False
     """Has other common senses: a cue only with a clause or quote after it (or in trailing position)."""
+    adjectival: bool = False
+    """A predicative adjective of belief ("convinced"): a cue only after a form of "be"."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,8 @@ class Lexicons:
     nominal: Mapping[str, str]
     """Nominal cue (``statement``) to stance."""
     statement_phrases: tuple[str, ...]
+    section_labels: frozenset[str]
+    """Words that open a line as a label rather than a speaker ("Opinion: ...")."""
     no_source: tuple[NoSourceEntry, ...]
     no_source_scan: re.Pattern[str]
     """Any of the ``no_source`` patterns: one search tells whether a sentence needs the others."""
@@ -84,7 +88,8 @@ class Lexicons:
             for lemma, entry in verbs["verbs"].items():
                 for form in entry["forms"]:
                     forms.setdefault(form, VerbEntry(lemma, entry["kind"], entry["stance"],
-                                                     bool(entry.get("needs_clause"))))
+                                                     bool(entry.get("needs_clause")),
+                                                     bool(entry.get("adjectival"))))
             hedge_entries = tuple(
                 HedgeEntry(
                     type=e["type"],
@@ -125,6 +130,7 @@ class Lexicons:
                                           re.IGNORECASE),
                 nominal=MappingProxyType(dict(cues["nominal"])),
                 statement_phrases=tuple(cues["statement_phrases"]),
+                section_labels=frozenset(cues["section_labels"]),
                 no_source=no_source,
                 hedges=hedge_entries,
                 hedge_scan=hedge_scan,
