@@ -68,11 +68,16 @@ _DOCUMENT_WORDS = frozenset(
     "documents filings memo letter paper findings ruling census statistics video footage images photos "
     "photographs polls surveys studies tests results evidence".split()
 )
+_RAISING = frozenset(
+    "seem seems seemed appear appears appeared tend tends tended continue continues continued went go goes "
+    "want wants wanted try tries tried".split()
+)
 _TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight earlier later last this "
     "january february march april may june july august september october november december".split()
 )
-_PARTICLE_AFTER = {"point": "out", "call": "for", "lay": "out", "spell": "out", "weigh": "in"}
+_PARTICLE_AFTER = {"point": ("out",), "call": ("for", "on"), "lay": ("out",), "spell": ("out",),
+                   "weigh": ("in",)}
 _PARTICIPLE_CUES = frozenset("adding saying noting explaining stressing insisting warning arguing claiming".split())
 
 
@@ -184,7 +189,7 @@ class _SentenceReader:
             return None  # "a study published on Wednesday": a participle describing a noun
         if tok.low.endswith("s") and not tok.low.endswith("ss") and tok.low != entry.lemma:
             # "reports", "claims", "calls", "estimates": verbs only with a subject-like word before them
-            if prev in _NP_BREAK and prev not in ("and",) and prev not in _PRONOUNS:
+            if prev in _NP_BREAK and prev not in ("and",) and prev not in _PRONOUNS and prev not in _AUX:
                 if not self.heading:
                     return None
         if tok.low.endswith("ed") or tok.low in ("told", "said", "thought", "found", "known", "shown", "written"):
@@ -202,13 +207,14 @@ class _SentenceReader:
 
     def _clause_follows(self, i: int, lemma: str) -> bool:
         j = i + 1
-        if lemma in _PARTICLE_AFTER and j < len(self.toks) and self.toks[j].low == _PARTICLE_AFTER[lemma]:
+        if lemma in _PARTICLE_AFTER and j < len(self.toks) and self.toks[j].low in _PARTICLE_AFTER[lemma]:
             return True
         nxt = self.toks[j].low if j < len(self.toks) else ""
         entry = self.lex.verb_forms.get(self.toks[i].low)
         if nxt == "to" and entry is not None and entry.stance == "directive":
             return True  # "pledged to push for ...", "urged voters to ..."
-        if nxt in ("he", "she", "it", "they", "we", "i", "there", "his", "her", "their", "its") and \
+        if nxt in ("he", "she", "it", "they", "we", "i", "there", "his", "her", "their", "its", "the", "a", "an",
+                   "this", "these", "those") and \
                 entry is not None and entry.kind == "cognition":
             return True  # "analysts agreed it was ...": a clause without "that"
         if lemma in ("describe", "characterize", "characterise", "label", "dub", "call") and any(
@@ -314,9 +320,13 @@ class _SentenceReader:
                                    or (self.toks[cue_start_i - 1].low.endswith("ly")
                                        and not self.toks[cue_start_i - 1].text[0].isupper())):
             cue_start_i -= 1
+        if cue_start_i >= 2 and self.toks[cue_start_i - 1].low == "to" and self.toks[cue_start_i - 2].low in _RAISING:
+            cue_start_i -= 2  # "seemed to think", "appeared to confirm"
+            while cue_start_i > 0 and self.toks[cue_start_i - 1].low in _AUX:
+                cue_start_i -= 1
         cue_end_i = i + 1
         if entry.lemma in _PARTICLE_AFTER and cue_end_i < len(self.toks) \
-                and self.toks[cue_end_i].low == _PARTICLE_AFTER[entry.lemma]:
+                and self.toks[cue_end_i].low in _PARTICLE_AFTER[entry.lemma]:
             cue_end_i += 1
         if self.toks[i].low == "quoted" and cue_end_i + 1 < len(self.toks) and self.toks[cue_end_i].low == "as":
             cue_end_i += 2  # "was quoted as saying"
@@ -484,7 +494,9 @@ class _SentenceReader:
             if k > 0 and self.toks[k].text == ",":
                 appos_first = self.toks[k + 1].low
                 if appos_first in _DETERMINERS or appos_first in ("who", "which", "whose", "including", "such",
-                                                                  "like", "both", "along") or \
+                                                                  "like", "both", "along", "now", "then",
+                                                                  "formerly", "herself", "himself") or \
+                        appos_first.isdigit() or \
                         appos_first.endswith("ing") or \
                         self.toks[k + 1].text[0].isupper():
                     head = self._np_left_plain(k)
@@ -679,7 +691,8 @@ class _SentenceReader:
                 return False
             k += 1
         if k < len(rest) and rest[k].text in (".", "!", "?", ";", ","):
-            return first.low in _ADVERBIAL_START or first.low in ("reporters", "journalists", "the", "a", "an",
+            return first.low in _ADVERBIAL_START or first.low in _SUBORDINATORS or first.low in (
+                "reporters", "journalists", "the", "a", "an",
                                                                    "him", "her", "them", "us", "me") or \
                 first.text[0].isupper() or first.low.endswith("ly")
         return False
