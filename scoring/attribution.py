@@ -72,6 +72,10 @@ _RAISING = frozenset(
     "seem seems seemed appear appears appeared tend tends tended continue continues continued went go goes "
     "want wants wanted try tries tried".split()
 )
+_INTRO_OPENERS = frozenset(
+    "in on at after before during since despite with without for from by under over following amid among "
+    "across throughout earlier later last this next asked speaking writing".split()
+)
 _TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight earlier later last this "
     "january february march april may june july august september october november december".split()
@@ -378,7 +382,8 @@ class _SentenceReader:
         if source is None:
             return []
         before_src = self.toks[src_start_i - 1].text if src_start_i else ""
-        if (before_src in (",", "\u2014", "-") or before_src in _CLOSE_QUOTES) and self._trailing_after(cue_end_i):
+        if (before_src in (",", "\u2014", "-") or before_src in _CLOSE_QUOTES) and self._trailing_after(cue_end_i) \
+                and not self._intro_phrase(src_start_i - 1):
             content = self._content_before(src_start_i - 1)
             if content:
                 return self._with_relay(self._make(cue, source, content, "trailing"), cue_end_i)
@@ -662,6 +667,17 @@ class _SentenceReader:
             k += 1
         return n > 0
 
+    def _intro_phrase(self, comma_i: int) -> bool:
+        """True when the words before the comma at comma_i only set the scene ("In July, X called for ...",
+        "Bemoaning the system, X accused ..."): no quote, and a preposition, subordinator or participle
+        first, or three words at most."""
+        part = self.toks[:comma_i]
+        if not part or any(t.text in _QUOTE_CHARS for t in part) or self.toks[comma_i].text != ",":
+            return False
+        first = part[0].low
+        return len(part) <= 3 or first in _INTRO_OPENERS or first in _SUBORDINATORS or (
+            first.endswith("ing") and first not in ("something", "nothing", "everything", "anything"))
+
     def _trailing_after(self, j: int) -> bool:
         """True when what follows token j is only the end of an attribution clause (time, place, "in a
         statement", ", citing ...", ", adding ..."), i.e. the content is not after the cue."""
@@ -684,7 +700,8 @@ class _SentenceReader:
             return False
         # "said on Monday." / "told reporters." / "said in a statement."
         k = 0
-        while k < len(rest) and rest[k].text not in (".", ",", "!", "?", ";") and k < 9:
+        window = 20 if first.low in _ADVERBIAL_START or first.low in _SUBORDINATORS else 9
+        while k < len(rest) and rest[k].text not in (".", ",", "!", "?", ";") and k < window:
             if rest[k].low in ("that",) or rest[k].text in _QUOTE_CHARS or (
                     k > 0 and self.lex.verb_forms.get(rest[k].low) is None and rest[k].low in (
                         "is", "are", "was", "were", "will", "would", "had", "has", "have", "could", "can")):
@@ -692,8 +709,7 @@ class _SentenceReader:
             k += 1
         if k < len(rest) and rest[k].text in (".", "!", "?", ";", ","):
             return first.low in _ADVERBIAL_START or first.low in _SUBORDINATORS or first.low in (
-                "reporters", "journalists", "the", "a", "an",
-                                                                   "him", "her", "them", "us", "me") or \
+                "reporters", "journalists", "the", "a", "an", "him", "her", "them", "us", "me") or \
                 first.text[0].isupper() or first.low.endswith("ly")
         return False
 
