@@ -114,6 +114,7 @@ def find_attributions(doc: Document, lexicons: Lexicons) -> tuple[Attribution, .
     found: list[Attribution] = []
     for sentence in doc.sentences:
         found.extend(_SentenceReader(doc, sentence, lexicons, quotes).read())
+    found = _keep_inside_quotes(doc, found, quotes)
     found = _continue_quotes(doc, _cut_contents(doc, found), quotes)
     found.sort(key=lambda a: (a.cue.span.start, a.cue.span.end))
     return _renumber(found)
@@ -161,8 +162,8 @@ class _SentenceReader:
     def _verb_entry(self, i: int):
         tok = self.toks[i]
         entry = self.lex.verb_forms.get(tok.low)
-        if entry is None:
-            return None
+        if entry is None or tok.low in ("citing", "quoting"):
+            return None  # "citing X" is a relay, made by the rule for the verb it hangs on
         if tok.text[0].isupper() and i > 0 and not self.heading and self.toks[i - 1].text not in _QUOTE_CHARS:
             return None  # a name or title ("United States", "Says You")
         prev = self.toks[i - 1].low if i else ""
@@ -370,7 +371,9 @@ class _SentenceReader:
         # source before the cue
         src = self._np_left(cue_start_i)
         if src is None and cue_start_i > 0 and self.toks[cue_start_i - 1].low in ("and", "but"):
-            subject = self._np_left_sentence_subject()
+            earlier = [a for a in made_so_far if a.source is not None and a.cue.span.end <= cue.span.start
+                       and a.source.text.lower() not in ("who", "which", "that")]
+            subject = earlier[-1].source if earlier else self._np_left_sentence_subject()
             content = self._content_after(cue_end_i, entry.lemma)
             if subject is not None and content:
                 return self._with_relay(self._make(cue, subject, content, "coordinated"), cue_end_i)
@@ -393,16 +396,22 @@ class _SentenceReader:
         return self._with_relay(self._make(cue, source, content, "forward"), cue_end_i)
 
     def _passive_by(self, cs: int, ce: int) -> bool:
-        """ "was first reported by X" / "was being told by X": a passive cue with its agent."""
-        group = {t.low for t in self.toks[cs:ce]}
-        return bool(group & {"was", "were", "is", "are", "been", "be", "being"}) and ce < len(self.toks) \
-            and self.toks[ce].low == "by"
+        """ "was first reported by X", "the figure reported by X": a passive cue with its agent."""
+        return ce < len(self.toks) and self.toks[ce].low == "by" and (
+            self.toks[ce - 1].low.endswith("ed") or self.toks[ce - 1].low in ("told", "said", "written", "shown"))
 
     def _passive(self, cue: Cue, cs: int, ce: int) -> list[Attribution]:
         end = self._np_right(ce + 1)
         if end == ce + 1 or cs == 0:
             return []
         source = self._span(self.toks[ce + 1].start, self.toks[end - 1].end)
+        if not {t.low for t in self.toks[cs:ce]} & {"was", "were", "is", "are", "been", "be", "being"}:
+            # a reduced relative: what was reported is the noun phrase just before
+            found = self._np_left_plain(cs)
+            if found is None:
+                return []
+            content = self._trim(self._span(self.toks[found[0]].start, self.toks[cs - 1].end))
+            return [self._make(cue, source, (content,), "passive")] if content else []
         start = 0
         for k in range(cs - 1, -1, -1):
             if self.toks[k].text in (",", ";", "\u2014") or self.toks[k].low in _SUBORDINATORS:
@@ -590,15 +599,15 @@ class _SentenceReader:
         if first.low in _PRONOUNS and first.low not in ("who",):
             return self._span(first.start, first.end)
         end = k
-        if first.text[0].isupper():
+        if first.low in _DETERMINERS:
+            end = k + 1
+            while end < len(toks) and end - k <= 6 and toks[end].low not in _NP_BREAK and \
+                    self.lex.verb_forms.get(toks[end].low) is None:
+                end += 1
+        elif first.text[0].isupper():
             while end < len(toks) and (toks[end].text[0].isupper() or (
                     toks[end].low in ("of", "the", "and", "'s", "’s", "-", ".") and end + 1 < len(toks)
                     and toks[end + 1].text[0].isupper())):
-                end += 1
-        elif first.low in _DETERMINERS:
-            end = k + 1
-            while end < len(toks) and end - k <= 4 and toks[end].low not in _NP_BREAK and \
-                    self.lex.verb_forms.get(toks[end].low) is None:
                 end += 1
         if end == k:
             return None
@@ -845,6 +854,32 @@ class _SentenceReader:
                            sentence_ids=sids, rule=rule)
 
 
+def _keep_inside_quotes(doc: Document, found: list[Attribution], quotes: tuple[Quote, ...]) -> list[Attribution]:
+    """A cue inside a quote ("... until the recorders tell us otherwise," said X) keeps its content inside
+    that quote; and no content may contain its own cue (the quote "We heard ..." is not what "We" heard)."""
+    out = []
+    for a in found:
+        cue = a.cue.span
+        if any(c.start <= cue.start and cue.end <= c.end for c in a.content):
+            continue
+        q = next((q for q in quotes if q.start < cue.start and cue.end <= q.end), None)
+        content = a.content
+        if q is not None:
+            clipped = []
+            for c in content:
+                s, e = max(c.start, q.start), min(c.end, q.end)
+                text = doc.text[s:e].rstrip(" ,.\"\u201d")
+                if len(re.findall(r"\w+", text)) >= 2:
+                    clipped.append(Span(s, s + len(text), text))
+            if not clipped:
+                continue
+            content = tuple(clipped)
+        out.append(a if content == a.content else Attribution(
+            id=a.id, cue=a.cue, source=a.source, content=content, quote=a.quote, sentence_ids=a.sentence_ids,
+            via=a.via, rule=a.rule))
+    return out
+
+
 def _cut_contents(doc: Document, found: list[Attribution]) -> list[Attribution]:
     """End a forward content where a later attribution clause of another cue begins inside it
     ('X said C, reported Reuters': C stops before ', reported Reuters'), and mark relays: an attribution
@@ -856,14 +891,16 @@ def _cut_contents(doc: Document, found: list[Attribution]) -> list[Attribution]:
             last = content[-1]
             cut = last.end
             for b in found:
-                if b is a or b.rule not in ("inverted", "trailing", "according_to", "participle"):
+                if b is a or b.rule not in ("inverted", "trailing", "according_to", "participle", "coordinated"):
                     continue
-                marks = [b.cue.span.start] + ([b.source.start] if b.source else [])
-                first = min(marks)
-                if last.start < first < cut:
-                    cut = first
+                # where the other attribution's clause begins inside this content (a borrowed source,
+                # as in "X claimed C and said D", lies outside it)
+                marks = [m for m in [b.cue.span.start] + ([b.source.start] if b.source else [])
+                         if last.start < m < cut]
+                if marks:
+                    cut = min(marks)
             if cut < last.end:
-                text = doc.text[last.start:cut].rstrip(" ,\u2014-")
+                text = re.sub(r"(?:[\s,\u2014-]|\b(?:and|but|or)\b)+$", "", doc.text[last.start:cut])
                 if len(text) >= 2:
                     content = content[:-1] + (Span(last.start, last.start + len(text), text),)
         out.append(a if content == a.content else Attribution(

@@ -118,7 +118,7 @@ def _evidence(a: ScoredAttribution, frames: EventFrames) -> _Evidence:
     return _Evidence(
         words=frozenset(w for w in re.findall(r"[a-z][a-z\-]{2,}|\d[\d,.]*", low) if w not in _STOP),
         # figures, not model numbers ("KC-135") or years standing alone in a date
-        figures=frozenset(f.replace(",", "") for f in re.findall(r"(?<![\w\-.])\d[\d,.]*(?![\w\-])", text)),
+        figures=frozenset(f.replace(",", "") for f in re.findall(r"(?<![\w\-.:])\d[\d,.]*(?![\w\-:])", text)),
         frames=frozenset(name for name, pattern in frames.frames.items()
                          if pattern.search(low + " " + a.attribution.cue.span.text.lower())),
         negated=bool(frames.negation.search(low)),
@@ -251,9 +251,9 @@ def _root(aid: str, relays: dict[str, str], by_source: dict[str, str | None]) ->
 
 def _corroboration(attributions: tuple[ScoredAttribution, ...], relays: dict[str, str],
                    evidence: dict[str, _Evidence], contradicting: set[tuple[str, str]]) -> dict[str, set[str]]:
-    """Attribution id -> ids of other independent sources stating overlapping content: a shared figure, or
-    at least three shared content words making half of the shorter statement's; never a pair that
-    contradicts each other."""
+    """Attribution id -> ids of other independent sources stating overlapping content: a shared figure (not a
+    clock time or a model number), or at least three shared content words making half of the shorter
+    statement's; never a pair that contradicts each other."""
     by_source = {a.attribution.id: a.source_id for a in attributions}
     out: dict[str, set[str]] = {}
     sourced = [a for a in attributions if a.source_id]
@@ -383,14 +383,16 @@ def _flags(doc, sentences, attributions, sources, independent, corroborated, con
                           "are given without any source.", tuple(unattributed)))
     for a in attributions:
         s = src.get(a.source_id or "")
-        if s is not None and s.type == "anonymous" and not corroborated.get(a.attribution.id):
+        if s is None or s.type != "anonymous":
+            continue
+        if not corroborated.get(a.attribution.id):
             flags.append(Flag("anonymous_only", f"“{_short(a)}” rests only on an unnamed source ({s.name}).",
                               a.attribution.sentence_ids, (a.attribution.id,)))
-            if a.attribution.via:
-                relay = by_id.get(a.attribution.via)
-                relay_name = src[relay.source_id].name if relay and relay.source_id in src else "another source"
-                flags.append(Flag("relayed_without_original", f"{relay_name} relays this claim from a source it "
-                                  "does not name.", a.attribution.sentence_ids, (a.attribution.id, a.attribution.via)))
+        if a.attribution.via:
+            relay = by_id.get(a.attribution.via)
+            relay_name = src[relay.source_id].name if relay and relay.source_id in src else "another source"
+            flags.append(Flag("relayed_without_original", f"{relay_name} relays this claim from a source it "
+                              "does not name.", a.attribution.sentence_ids, (a.attribution.id, a.attribution.via)))
     for x, y in contradictions:
         ax, ay = by_id[x], by_id[y]
         nx = src[ax.source_id].name if ax.source_id in src else "a source"

@@ -224,9 +224,7 @@ def _description_target(low: str, groups: list[_Group]) -> tuple[int | None, str
     words = low.split()
     head = words[-1] if words else ""
     two = " ".join(words[-2:])
-    types = _HEAD_TO_TYPES.get(two) or _HEAD_TO_TYPES.get(head)
-    if types is None:
-        return None, ""
+    types = _HEAD_TO_TYPES.get(two) or _HEAD_TO_TYPES.get(head) or ()
     for k in range(len(groups) - 1, -1, -1):
         g = groups[k]
         if g.person:
@@ -290,7 +288,9 @@ def _type_of(full: str, kind: str, lexicons: Lexicons) -> tuple[str, str]:
         return "anonymous", f"unnamed people (“{_core(full)}”)"
     for t in table["order"]:
         for name in table["types"][t]["names"]:
-            if f" {name} " in low:
+            # short names are acronyms (WHO, AP, UN) and count only in capitals: "who" is a pronoun
+            found = re.search(rf"\b{re.escape(name.upper())}\b", full) if len(name) <= 3 else f" {name} " in low
+            if found:
                 return t, f"known {t.replace('_', ' ')} name “{name}”"
     # "a spokeswoman for the company": what follows "for/of/at/with the" decides first, then the whole mention
     tail = re.split(r" (?:for|of|at|with|from) (?=the |a |an )", low)

@@ -6,8 +6,6 @@ KNOWN_FAILURES = [
     "seg-voted-no",          # "no." at sentence end is taken for the abbreviation "No." -> no split
     "seg-pm-sentence-end",   # "3 p.m. The meeting" -> "p.m." swallows the sentence boundary
     # attribution
-    "attr-forward-runs-into-adding",  # forward content runs on through ", adding that ..." (participle clause not cut)
-    "attr-quoted-we-found",           # '"We found the recorder ...," the inspector said' -> spurious cue "found" (source We)
     # sources
     "src-brigade-group",              # "The Red Dune Brigade" typed military, so "The group" does not join it
     # hedging
