@@ -124,14 +124,14 @@ class _SentenceReader:
     def __init__(self, doc: Document, sentence: Sentence, lexicons: Lexicons, quotes: tuple[Quote, ...]):
         self.doc, self.sentence, self.lex, self.quotes = doc, sentence, lexicons, quotes
         self.text = doc.text
-        self.toks = _tokenize(sentence, lexicons.abbreviations)
+        self.toks = _tokenize(sentence, lexicons.abbreviations) if lexicons.cue_scan.search(sentence.text) else []
         words = [t.text for t in self.toks if t.text[0].isalpha() and len(t.text) > 3]
         self.heading = sentence.kind == "heading" or (
             len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words))
 
     # -------------------------------------------------------------- cue candidates
     def read(self) -> list[Attribution]:
-        if self.sentence.kind in ("byline", "dateline"):
+        if self.sentence.kind in ("byline", "dateline") or not self.lex.cue_scan.search(self.sentence.text):
             return []
         out: list[Attribution] = []
         taken: list[tuple[int, int]] = []

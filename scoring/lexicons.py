@@ -72,6 +72,9 @@ class Lexicons:
     hedge_anywhere: tuple[HedgeEntry, ...]
     """Entries whose first character cannot be told in advance."""
     stance_scan: re.Pattern[str]
+    cue_scan: re.Pattern[str]
+    """Any word that can start an attribution (verb form, nominal cue, "according to", no-source construction,
+    a colon): a sentence without one has no attribution, so it is not read further (case-insensitive)."""
     """Every form of a reporting verb (lower-cased text), to count cue stances."""
     abbreviations: frozenset[str]
     source_types: Mapping[str, Any]
@@ -137,6 +140,9 @@ class Lexicons:
                 hedge_index=MappingProxyType(hedge_index),
                 hedge_anywhere=tuple(anywhere),
                 stance_scan=re.compile(r"\b" + _trie_pattern(forms) + r"\b"),
+                cue_scan=re.compile(
+                    r"\b" + _trie_pattern(set(forms) | set(cues["nominal"]) | {"according", "citing", "quoting"})
+                    + r"\b|:|" + "|".join("(?:" + e["pattern"] + ")" for e in cues["no_source"]), re.IGNORECASE),
                 abbreviations=_read_abbreviations(directory / "abbreviations.txt"),
                 source_types=MappingProxyType(types),
                 anonymous_markers=tuple(types["anonymous_markers"]),

@@ -143,6 +143,27 @@ def _mention_kind(core: str, full: str, lexicons: Lexicons) -> str:
 
 
 _TYPE_WORDS: dict[int, frozenset[str]] = {}
+_NAME_PATTERNS: dict[int, list[tuple[str, re.Pattern[str], re.Pattern[str]]]] = {}
+_NEVER = re.compile(r"(?!x)x")
+
+
+def _name_patterns(lexicons: Lexicons) -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
+    """Per type, in order: one pattern for its acronyms (in capitals) and one for its other names."""
+    key = id(lexicons)
+    if key not in _NAME_PATTERNS:
+        table = lexicons.source_types
+        out = []
+        for t in table["order"]:
+            names = table["types"][t]["names"]
+            short = [n.upper() for n in names if len(n) <= 3]
+            long = [n for n in names if len(n) > 3]
+            out.append((
+                t,
+                re.compile(r"\b(?:" + "|".join(map(re.escape, short)) + r")\b") if short else _NEVER,
+                re.compile(r" (?:" + "|".join(map(re.escape, long)) + r") ") if long else _NEVER,
+            ))
+        _NAME_PATTERNS[key] = out
+    return _NAME_PATTERNS[key]
 
 
 def _nationality(word: str) -> bool:
@@ -286,12 +307,11 @@ def _type_of(full: str, kind: str, lexicons: Lexicons) -> tuple[str, str]:
             and core_words[0].lower() not in ("the", "a", "an", "two", "three", "several", "some", "senior", "one")
             and core_words[0].lower() not in _type_words(lexicons)):
         return "anonymous", f"unnamed people (“{_core(full)}”)"
-    for t in table["order"]:
-        for name in table["types"][t]["names"]:
-            # short names are acronyms (WHO, AP, UN) and count only in capitals: "who" is a pronoun
-            found = re.search(rf"\b{re.escape(name.upper())}\b", full) if len(name) <= 3 else f" {name} " in low
-            if found:
-                return t, f"known {t.replace('_', ' ')} name “{name}”"
+    for t, acronyms, names in _name_patterns(lexicons):
+        # short names are acronyms (WHO, AP, UN) and count only in capitals: "who" is a pronoun
+        m = acronyms.search(full) or names.search(low)
+        if m:
+            return t, f"known {t.replace('_', ' ')} name “{m.group().strip().lower()}”"
     # "a spokeswoman for the company": what follows "for/of/at/with the" decides first, then the whole mention
     tail = re.split(r" (?:for|of|at|with|from) (?=the |a |an )", low)
     for part in ([" " + tail[-1]] if len(tail) > 1 else []) + [low]:
