@@ -22,10 +22,6 @@ def find_hedges(doc: Document, lexicons: Lexicons) -> tuple[Hedge, ...]:
     return tuple(h for hs in found for h in hs)
 
 
-def hedges_in(text: str, sentence: Sentence, lexicons: Lexicons) -> list[Hedge]:
-    return hedges_in_sentences(text, (sentence,), lexicons)[0]
-
-
 def hedges_in_sentences(text: str, sentences: Sequence[Sentence], lexicons: Lexicons) -> list[list[Hedge]]:
     """Hedges per sentence. Each pattern runs once over the whole text (not once per sentence: that is
     what makes batches fast); a match is kept when it lies inside one sentence."""

@@ -53,12 +53,10 @@ class NoSourceEntry:
 class Lexicons:
     verb_forms: Mapping[str, VerbEntry]
     """Every inflected form of a reporting verb (``said``) to its entry."""
-    according_to: tuple[str, ...]
     according_to_scan: re.Pattern[str]
     """Any of the ``according_to`` phrases (lower-cased text)."""
     nominal: Mapping[str, str]
     """Nominal cue (``statement``) to stance."""
-    statement_phrases: tuple[str, ...]
     section_labels: frozenset[str]
     """Words that open a line as a label rather than a speaker ("Opinion: ...")."""
     no_source: tuple[NoSourceEntry, ...]
@@ -127,12 +125,10 @@ class Lexicons:
             )
             return cls(
                 verb_forms=MappingProxyType(forms),
-                according_to=tuple(cues["according_to"]),
                 according_to_scan=re.compile(r"\b(?:" + "|".join(re.escape(p) for p in cues["according_to"]) + r")\b"),
                 no_source_scan=re.compile("|".join("(?:" + e["pattern"] + ")" for e in cues["no_source"]),
                                           re.IGNORECASE),
                 nominal=MappingProxyType(dict(cues["nominal"])),
-                statement_phrases=tuple(cues["statement_phrases"]),
                 section_labels=frozenset(cues["section_labels"]),
                 no_source=no_source,
                 hedges=hedge_entries,

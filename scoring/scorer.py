@@ -12,7 +12,7 @@ from .lexicons import Lexicons
 from .reliability import EventFrames, Weights, assess_reliability
 from .segment import Segmenter
 from .sources import resolve_sources
-from .types import (Attribution, Document, Hedge, Report, ScoredAttribution, ScoredSentence, Source)
+from .types import Attribution, Document, Hedge, Report, ScoredAttribution, ScoredSentence
 
 
 class Scorer:
@@ -86,4 +86,4 @@ def _inside(h: Hedge, a: Attribution) -> bool:
     return any(s.start <= h.span.start and h.span.end <= s.end for s in spans)
 
 
-__all__ = ["Scorer", "Source"]
+__all__ = ["Scorer"]
