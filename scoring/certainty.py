@@ -200,7 +200,7 @@ class CertaintyModel:
             raise ModelError(f"corrupt certainty model in {directory}: {exc}") from exc
         union = FeatureUnion([("words", words), ("lexicon", LexiconFeatures(lexicons))])
         pipeline = Pipeline([("features", union), ("classifier", clf)])
-        keep = ("version", "corpus_sha256", "sklearn_version", "metrics", "trained_at_seed", "corpus_size",
+        keep = ("version", "corpus_sha256", "lexicons_sha256", "sklearn_version", "metrics", "trained_at_seed", "corpus_size",
                 "hyperparameters")
         return cls(pipeline=pipeline, temperature=float(doc["temperature"]),
                    metadata={k: doc[k] for k in keep if k in doc})

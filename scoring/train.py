@@ -19,7 +19,7 @@ from sklearn.model_selection import StratifiedKFold
 
 from .certainty import LABELS, CertaintyModel, build_pipeline, sklearn_version
 from .errors import CorpusError
-from .lexicons import Lexicons
+from .lexicons import LEXICON_DIR, Lexicons
 
 MODEL_VERSION = "1.0.0"
 SEED = 13
@@ -64,6 +64,16 @@ def load_corpus(directory: Path) -> tuple[list[Example], str]:
     return examples, digest.hexdigest()
 
 
+def lexicons_hash(directory: Path = LEXICON_DIR) -> str:
+    """SHA-256 of the lexicon files: the model's lexicon features depend on them, so a model trained with
+    other lexicons is stale even on the same corpus."""
+    digest = hashlib.sha256()
+    for path in sorted(directory.iterdir()):
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 def _split_of(example_id: str) -> str:
     h = int(hashlib.sha256(example_id.encode()).hexdigest()[:8], 16) / 0xFFFFFFFF
     return "heldout" if h < HELDOUT_SHARE else "train"
@@ -91,6 +101,7 @@ def train(corpus_dir: Path, out_dir: Path, lexicons: Lexicons, folds: int = 5) -
     model.metadata = {
         "version": f"{MODEL_VERSION}+{corpus_hash[:8]}",
         "corpus_sha256": corpus_hash,
+        "lexicons_sha256": lexicons_hash(),
         "corpus_size": len(examples),
         "sklearn_version": sklearn_version(),
         "trained_at_seed": SEED,

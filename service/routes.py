@@ -71,6 +71,7 @@ def ready() -> Response:
 def model() -> Response:
     md = scorer().model.metadata
     return jsonify({"version": scorer().model.version, "corpus_sha256": md.get("corpus_sha256"),
+                    "lexicons_sha256": md.get("lexicons_sha256"),
                     "sklearn_version": md.get("sklearn_version"), "metrics": md.get("metrics")})
 
 

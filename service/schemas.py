@@ -244,6 +244,8 @@ class BatchResultSchema(_Strict):
 class ModelInfoSchema(_Strict):
     version = fields.String(required=True)
     corpus_sha256 = fields.String(required=True, allow_none=True)
+    lexicons_sha256 = fields.String(required=True, allow_none=True,
+                                    metadata={"description": "SHA-256 of scoring/lexicons/ the model was trained with."})
     sklearn_version = fields.String(required=True, allow_none=True)
     metrics = fields.Dict(required=True, allow_none=True)
 

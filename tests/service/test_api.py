@@ -59,9 +59,9 @@ def test_ready(http):
 def test_model(http):
     status, _, body = http.call("GET", "/v1/model")
     assert status == 200
-    assert set(body) == {"version", "corpus_sha256", "sklearn_version", "metrics"}
+    assert set(body) == {"version", "corpus_sha256", "lexicons_sha256", "sklearn_version", "metrics"}
     assert body["version"] == http.call("GET", "/v1/ready")[2]["model"]
-    assert len(body["corpus_sha256"]) == 64
+    assert len(body["corpus_sha256"]) == 64 and len(body["lexicons_sha256"]) == 64
 
 
 def test_score_echoes_metadata_and_keeps_offsets(http):

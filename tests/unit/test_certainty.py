@@ -349,3 +349,20 @@ def test_real_model_probabilities_are_distributions(real_model):
 def test_real_model_metadata(real_model):
     for key in ("version", "corpus_sha256", "sklearn_version", "metrics"):
         assert key in real_model.metadata
+
+
+def test_model_records_the_lexicons_it_was_trained_with(trained_twice):
+    from scoring.train import lexicons_hash
+
+    out, meta, _, _ = trained_twice
+    assert meta["lexicons_sha256"] == lexicons_hash()
+    assert json.loads((out / "model.json").read_text(encoding="utf-8"))["lexicons_sha256"] == lexicons_hash()
+
+
+def test_lexicons_hash_follows_the_files(tmp_path):
+    from scoring.train import lexicons_hash
+
+    (tmp_path / "a.json").write_text("{}", encoding="utf-8")
+    before = lexicons_hash(tmp_path)
+    (tmp_path / "a.json").write_text('{"x": 1}', encoding="utf-8")
+    assert lexicons_hash(tmp_path) != before
