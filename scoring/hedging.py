@@ -77,9 +77,15 @@ def _longest(found: list[Hedge]) -> list[Hedge]:
 
 
 def _capitalised_mid_sentence(text: str, sentence_start: int, pos: int) -> bool:
+    """A capitalised word inside a sentence is a name or a title ("Theresa May"; the film "Unclear Skies"),
+    unless it opens a quote that is not itself title-cased."""
     if not text[pos].isupper():
         return False
     prefix = text[sentence_start:pos].rstrip()
     if not prefix:
         return False
-    return prefix[-1] not in ".!?:\"\u201c\u2018'(\u2014-"
+    if prefix[-1] in "\"\u201c\u2018'":
+        following = text[pos:pos + 40].split()
+        # '"Unclear Skies" opened': the next word capitalised too makes it a title
+        return len(prefix) > 1 and len(following) > 1 and following[1][:1].isupper()
+    return prefix[-1] not in ".!?:(\u2014-"

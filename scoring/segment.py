@@ -94,7 +94,7 @@ class Segmenter:
             out.append((start + pos, start + len(stripped[:heading_end].rstrip()), "heading"))
             pos = heading_end
         body = stripped[pos:]
-        for s, e in _merge_initials(body, list(self._punkt.span_tokenize(body))):
+        for s, e in _split_after_abbreviation(body, _merge_initials(body, list(self._punkt.span_tokenize(body)))):
             out.append((start + pos + s, start + pos + e, "body"))
         return out
 
@@ -121,6 +121,24 @@ def _run_in_heading(line: str, pos: int) -> int | None:
             if len(rest.split()) >= 4 and re.search(r"[.!?][\"'\u201d\u2019]?\s*$", rest):
                 return words[k].start()
     return None
+
+
+# An abbreviation that can also end a sentence ("voted no.", "at 3 p.m.", "in the U.S.") followed by a word that
+# typically opens one.
+_ABBREVIATION_END = re.compile(
+    r"\b(?:no|p\.m|a\.m|U\.S|U\.K|Inc|Co|Corp|Ltd|Jr|Sr)\.\s+(?=(?:The|A|An|He|She|It|They|We|I|This|That|"
+    r"These|Those|His|Her|Its|Their|But|And|In|On|At|After|Before|When|While|Police|Officials)\b)")
+
+
+def _split_after_abbreviation(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        start = s
+        for m in _ABBREVIATION_END.finditer(text, s, e):
+            out.append((start, m.end() - len(m.group()) + len(m.group().rstrip())))
+            start = m.end()
+        out.append((start, e))
+    return out
 
 
 def _merge_initials(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
