@@ -279,3 +279,33 @@ def test_help_exits_0():
     proc = run("--help")
     assert proc.returncode == 0
     assert "score" in proc.stdout and "train" in proc.stdout
+
+
+def test_serve_starts_gunicorn_on_the_given_port():
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if k not in ("SOURCESCORE_BIND", "PORT")}
+    env["SOURCESCORE_WORKERS"] = "1"
+    proc = subprocess.Popen([sys.executable, "-m", "scoring.cli", "serve", "--port", str(port)], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert proc.poll() is None, "sourcescore serve exited early"
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/v1/ready", timeout=2) as r:
+                    body = json.loads(r.read())
+                    break
+            except OSError:
+                assert time.monotonic() < deadline, "no answer from sourcescore serve in 60 s"
+                time.sleep(0.2)
+        assert body["status"] == "ready"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+    assert proc.returncode == 0  # gunicorn stops cleanly on SIGTERM
