@@ -1,6 +1,6 @@
 """Speed, size and load-time figures for README: attribution throughput (articles/s, all stages but the
 model), full scoring throughput, certainty prediction throughput (sentences/s in batch), model load time and
-size. Usage: python bench/speed.py [ARTICLE_DIR]  (default: seeds/attribution; ../shared/eval/polnear-dev/text
+size. Each rate is the median of five runs after a warm-up run. Usage: python bench/speed.py [ARTICLE_DIR]  (default: seeds/attribution; ../shared/eval/polnear-dev/text
 when present is what README reports)."""
 from __future__ import annotations
 
@@ -20,6 +20,17 @@ from scoring.sources import resolve_sources
 from scoring.train import load_corpus
 
 
+def _median_rate(work, items: int, runs: int = 5) -> float:
+    """Items per second: the median of several timed runs after one warm-up run (a shared machine is noisy)."""
+    work()
+    rates = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        work()
+        rates.append(items / (time.perf_counter() - t0))
+    return sorted(rates)[len(rates) // 2]
+
+
 def main() -> None:
     root = Path(__file__).resolve().parent.parent
     default = root.parent / "shared" / "eval" / "polnear-dev" / "text"
@@ -27,15 +38,14 @@ def main() -> None:
     texts = [p.read_text(encoding="utf-8") for p in sorted(directory.glob("*.txt"))]
     lex = Lexicons.load()
     seg = Segmenter(lex.abbreviations)
-    t0 = time.perf_counter()
-    rounds = 3
-    for _ in range(rounds):
+    def stages() -> None:
         for text in texts:
             doc = seg.segment(text)
             atts = find_attributions(doc, lex)
             resolve_sources(doc, atts, lex)
             find_hedges(doc, lex)
-    rule_rate = rounds * len(texts) / (time.perf_counter() - t0)
+
+    rule_rate = _median_rate(stages, len(texts))
 
     config = Config.from_env()
     t0 = time.perf_counter()
@@ -45,18 +55,10 @@ def main() -> None:
     examples, _ = load_corpus(root / "seeds" / "certainty")
     sentences = [e.text for e in examples]
     batch = (sentences * (20000 // len(sentences) + 1))[:20000]
-    rates = []
-    for _ in range(5):  # the median of five runs: one run on a shared machine is noisy
-        t0 = time.perf_counter()
-        model.predict_proba(batch)
-        rates.append(len(batch) / (time.perf_counter() - t0))
-    sent_rate = sorted(rates)[2]
+    sent_rate = _median_rate(lambda: model.predict_proba(batch), len(batch))
 
     scorer = Scorer.load(config)
-    t0 = time.perf_counter()
-    for text in texts:
-        scorer.score(text)
-    full_rate = len(texts) / (time.perf_counter() - t0)
+    full_rate = _median_rate(lambda: [scorer.score(text) for text in texts], len(texts))
     print(json.dumps({
         "machine": f"{platform.processor() or platform.machine()}, {platform.python_implementation()} "
                    f"{platform.python_version()}",
