@@ -111,9 +111,14 @@ def _tokenize(sentence: Sentence, abbreviations: frozenset[str]) -> list[_Tok]:
 def find_attributions(doc: Document, lexicons: Lexicons) -> tuple[Attribution, ...]:
     """All attributions of the document, in text order, with ids ``a1`` ... ."""
     quotes = find_quotes(doc.text)
+    # one scan of the whole text finds the sentences that hold a possible cue; only those are read
+    low = doc.text.lower()
+    hits = [m.start() for m in lexicons.cue_scan.finditer(low if len(low) == len(doc.text) else doc.text)]
     found: list[Attribution] = []
     for sentence in doc.sentences:
-        found.extend(_SentenceReader(doc, sentence, lexicons, quotes).read())
+        k = bisect_right(hits, sentence.start - 1)
+        if k < len(hits) and hits[k] < sentence.end and sentence.kind not in ("byline", "dateline"):
+            found.extend(_SentenceReader(doc, sentence, lexicons, quotes).read())
     found = _keep_inside_quotes(doc, found, quotes)
     found = _continue_quotes(doc, _cut_contents(doc, found), quotes)
     found.sort(key=lambda a: (a.cue.span.start, a.cue.span.end))
@@ -124,14 +129,14 @@ class _SentenceReader:
     def __init__(self, doc: Document, sentence: Sentence, lexicons: Lexicons, quotes: tuple[Quote, ...]):
         self.doc, self.sentence, self.lex, self.quotes = doc, sentence, lexicons, quotes
         self.text = doc.text
-        self.toks = _tokenize(sentence, lexicons.abbreviations) if lexicons.cue_scan.search(sentence.text) else []
+        self.toks = _tokenize(sentence, lexicons.abbreviations)
         words = [t.text for t in self.toks if t.text[0].isalpha() and len(t.text) > 3]
         self.heading = sentence.kind == "heading" or (
             len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words))
 
     # -------------------------------------------------------------- cue candidates
     def read(self) -> list[Attribution]:
-        if self.sentence.kind in ("byline", "dateline") or not self.lex.cue_scan.search(self.sentence.text):
+        if self.sentence.kind in ("byline", "dateline"):
             return []
         out: list[Attribution] = []
         taken: list[tuple[int, int]] = []

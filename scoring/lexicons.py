@@ -72,7 +72,7 @@ class Lexicons:
     stance_scan: re.Pattern[str]
     cue_scan: re.Pattern[str]
     """Any word that can start an attribution (verb form, nominal cue, "according to", no-source construction,
-    a colon): a sentence without one has no attribution, so it is not read further (case-insensitive)."""
+    a colon), matched on lower-cased text: a sentence without one has no attribution and is not read."""
     """Every form of a reporting verb (lower-cased text), to count cue stances."""
     abbreviations: frozenset[str]
     source_types: Mapping[str, Any]
@@ -138,7 +138,7 @@ class Lexicons:
                 stance_scan=re.compile(r"\b" + _trie_pattern(forms) + r"\b"),
                 cue_scan=re.compile(
                     r"\b" + _trie_pattern(set(forms) | set(cues["nominal"]) | {"according", "citing", "quoting"})
-                    + r"\b|:|" + "|".join("(?:" + e["pattern"] + ")" for e in cues["no_source"]), re.IGNORECASE),
+                    + r"\b|:|" + "|".join("(?:" + e["pattern"] + ")" for e in cues["no_source"])),
                 abbreviations=_read_abbreviations(directory / "abbreviations.txt"),
                 source_types=MappingProxyType(types),
                 anonymous_markers=tuple(types["anonymous_markers"]),
