@@ -58,6 +58,8 @@ class _Group:
     keys: set[str] = field(default_factory=set)
     tokens: set[str] = field(default_factory=set)
     names: list[str] = field(default_factory=list)
+    descriptions: list[str] = field(default_factory=list)
+    """Unnamed mentions as read (an antecedent stands in for "who")."""
     type: str = "organisation"
     type_evidence: str = ""
     named: bool = False
@@ -79,17 +81,25 @@ def resolve_sources(
         kind = _mention_kind(core, mention.text, lexicons)
         target = None
         reason = ""
+        if core.lower() in ("who", "which"):
+            # a relative pronoun stands for the noun phrase just before it ("Luis Rubio, who heads ...")
+            antecedent = _antecedent(doc.text, mention.start)
+            if antecedent:
+                core, kind = antecedent, _mention_kind(antecedent, antecedent, lexicons)
+                reason = f"“{mention.text}” refers to “{antecedent}” before it; "
         if kind == "pronoun":
             target, reason = _pronoun_target(core.lower(), groups)
         elif kind == "description":
-            target, reason = _description_target(core.lower(), groups)
+            target, found = _description_target(core.lower(), groups)
+            reason += found
         if target is None and kind in ("name", "description"):
-            target, reason = _name_target(core, groups)
+            target, found = _name_target(core, groups)
+            reason += found
         if target is None:
             g = _Group()
             groups.append(g)
             target = len(groups) - 1
-            reason = "first mention"
+            reason += "first mention"
         g = groups[target]
         g.mentions.append(mention)
         g.attribution_ids.append(a.id)
@@ -120,6 +130,17 @@ def _core(text: str) -> str:
     """The mention without its apposition or relative clause: "Jane Doe, a spokeswoman," -> "Jane Doe"."""
     core = re.split(r",|\s+\(|\s+who\s|\s+which\s", text, maxsplit=1)[0].strip()
     return core or text.strip()
+
+
+def _antecedent(text: str, start: int) -> str | None:
+    """The noun phrase right before a relative pronoun at ``start``: a run of capitalised words, or a short
+    determiner phrase ("the agency")."""
+    before = text[max(0, start - 100):start].rstrip(" ,")
+    m = re.search(r"((?:[A-Z][\w.'’-]*)(?:\s+(?:of|the|for|and|de|[A-Z][\w.'’-]*))*)$", before)
+    if m and m.group(1).split()[-1][:1].isupper():
+        return m.group(1)
+    m = re.search(r"\b((?:the|a|an)\s+[\w'’-]+(?:\s+[\w'’-]+){0,2})$", before, re.IGNORECASE)
+    return m.group(1) if m else None
 
 
 def _words(text: str) -> list[str]:
@@ -271,6 +292,7 @@ def _add_name(g: _Group, core: str, full: str, kind: str, lexicons: Lexicons) ->
     tokens = _key_tokens(core)
     if tokens:
         g.keys.add(" ".join(tokens))
+    g.descriptions.append(core)
     if kind == "name":
         g.names.append(core)
         if not g.named:
@@ -337,4 +359,4 @@ def _best_name(g: _Group) -> str:
         # the longest named mention without an apposition: "US Central Command" over "CENTCOM"
         best = max(g.names, key=lambda n: (len(_capital_tokens(n)), len(n)))
         return re.sub(r"^(?:the|a|an)\s+", "", best, flags=re.IGNORECASE)
-    return _core(g.mentions[0].text)
+    return g.descriptions[0] if g.descriptions else _core(g.mentions[0].text)
