@@ -402,8 +402,12 @@ class _SentenceReader:
 
     def _passive_by(self, cs: int, ce: int) -> bool:
         """ "was first reported by X", "the figure reported by X": a passive cue with its agent."""
-        return ce < len(self.toks) and self.toks[ce].low == "by" and (
-            self.toks[ce - 1].low.endswith("ed") or self.toks[ce - 1].low in ("told", "said", "written", "shown"))
+        if ce + 1 >= len(self.toks) or self.toks[ce].low != "by":
+            return False
+        agent = self.toks[ce + 1]
+        if not (agent.text[0].isupper() or agent.low in _DETERMINERS or agent.low in ("officials", "police")):
+            return False  # "said by telephone": a means, not an agent
+        return self.toks[ce - 1].low.endswith("ed") or self.toks[ce - 1].low in ("told", "said", "written", "shown")
 
     def _passive(self, cue: Cue, cs: int, ce: int) -> list[Attribution]:
         end = self._np_right(ce + 1)
