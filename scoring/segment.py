@@ -94,7 +94,8 @@ class Segmenter:
             out.append((start + pos, start + len(stripped[:heading_end].rstrip()), "heading"))
             pos = heading_end
         body = stripped[pos:]
-        for s, e in _split_after_abbreviation(body, _merge_initials(body, list(self._punkt.span_tokenize(body)))):
+        spans = list(self._punkt.span_tokenize(body)) if _INNER_BOUNDARY.search(body) else [(0, len(body))]
+        for s, e in _split_after_abbreviation(body, _merge_initials(body, spans)):
             out.append((start + pos + s, start + pos + e, "body"))
         return out
 
@@ -107,12 +108,21 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+_PUNCT_ENDS = frozenset(".!?:;,\"'\u201d\u2019)\u2014-")
+# a possible sentence boundary inside a line: only lines with one need Punkt
+_INNER_BOUNDARY = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+\S")
+
+
 def _run_in_heading(line: str, pos: int) -> int | None:
     """Offset where a run-in heading ends ("What we know The KC-135 ..."), or None."""
-    words = list(_WORD.finditer(line, pos))
-    for k in range(1, min(len(words), 12)):
+    words = []
+    for m in _WORD.finditer(line, pos):
+        words.append(m)
+        if len(words) == 12:
+            break
+    for k in range(1, len(words)):
         word, prev = words[k].group(), words[k - 1].group()
-        if re.search(r"[.!?:;,\"'\u201d\u2019)\u2014-]$", prev):
+        if prev[-1] in _PUNCT_ENDS:
             return None
         if word in _RUN_IN_OPENERS and prev.lower() not in _NOT_BEFORE_OPENER and (
             prev[0].islower() or prev[0].isdigit() or k >= 2
