@@ -41,7 +41,7 @@ _AUX = frozenset(
 _DETERMINERS = frozenset("the a an his her its their our my your this that these those whose".split())
 _NP_BREAK = frozenset(
     "that which when while because after before as if since though although but so than where whether is are "
-    "was were be been being has have had do does did will would can could may might must should shall not "
+    "was were be been being am has have had do does did will would can could may might must should shall not "
     "n't also there here then now to said says told and or nor yet once until unless whereas what how why "
     "during despite amid without within into onto upon against between through toward towards across "
     "about above below under over like via per whom -- — – ( ) [ ] ; : , . ! ? \" “ ” « » „".split()
@@ -76,6 +76,8 @@ _INTRO_OPENERS = frozenset(
     "in on at after before during since despite with without for from by under over following amid among "
     "across throughout earlier later last this next asked speaking writing".split()
 )
+_QUANTIFIERS = frozenset("few many several two three four five more other such mass new".split())
+_CONTRACTED = frozenset("he she it who that there what where here".split())  # "he’s" is "he is", not a possessive
 _TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight earlier later last this "
     "january february march april may june july august september october november december".split()
@@ -173,9 +175,13 @@ class _SentenceReader:
             return None  # a name or title ("United States", "Says You")
         prev = self.toks[i - 1].low if i else ""
         nxt = self.toks[i + 1].low if i + 1 < len(self.toks) else ""
-        if prev in _DETERMINERS or prev in ("'s", "’s") or (prev and self.lex.verb_forms.get(prev) is None
-                                                            and prev in ("of", "for", "with")):
-            return None  # a noun: "the report", "her claims", "of concern"
+        possessive = prev.endswith(("'s", "’s")) and prev[:-2] not in _CONTRACTED
+        if prev in _DETERMINERS or prev in ("'s", "’s") or possessive or (
+                prev and self.lex.verb_forms.get(prev) is None and prev in ("of", "for", "with")) or (
+                prev in _QUANTIFIERS and tok.low.endswith("s")):
+            return None  # a noun: "the report", "her claims", "the campaign's press", "a few questions"
+        if tok.low.endswith("ing") and nxt == "by" and (i == 0 or prev in _DETERMINERS or prev.istitle()):
+            return None  # a credit line: "Additional reporting by ..."
         if entry.adjectival:
             if prev not in ("is", "are", "was", "were", "be", "been", "am", "remain", "remains", "remained") and \
                     not prev.endswith("ly"):
@@ -190,8 +196,12 @@ class _SentenceReader:
                     or (i and self.toks[i - 1].text[-1:] == "s" and self.toks[i - 1].text[0].isalpha()
                         and prev not in _NP_BREAK and prev not in ("is", "was", "has", "this", "its", "us"))):
                 return None
-        if tok.low.endswith("s") and (nxt in ("is", "are", "was", "were", "have", "has", "had", "will", "would")
-                                      or (prev.endswith("ing") and prev not in _PARTICIPLE_CUES)):
+        if tok.low.endswith("s") and tok.low != entry.lemma and (
+                nxt in ("is", "are", "was", "were", "have", "has", "had", "will", "would", "broke", "erupted")
+                or (nxt in ("in", "of", "over", "at", "from", "against", "as", "about") and i > 0
+                    and self.toks[i - 1].text[0].islower() and prev not in _PRONOUNS
+                    and (entry.needs_clause or tok.low in self.lex.nominal))
+                or (prev.endswith("ing") and prev not in _PARTICIPLE_CUES)):
             return None  # "two suspects were held", "dimming hopes of": a noun
         if entry.needs_clause and tok.low.endswith("ed") and i >= 2 and self.toks[i - 2].low in ("a", "an", "the") \
                 and nxt in ("on", "in", "at", "by", "last", "this", "earlier", "monday", "tuesday", "wednesday",
@@ -203,7 +213,11 @@ class _SentenceReader:
                 if not self.heading:
                     return None
         if tok.low.endswith("ed") or tok.low in ("told", "said", "thought", "found", "known", "shown", "written"):
-            if prev in ("is", "are", "was", "were", "be", "been", "being", "get", "got"):
+            k = i - 1
+            while k > 0 and self.toks[k].low in _AUX and self.toks[k].low not in (
+                    "is", "are", "was", "were", "be", "been", "being"):
+                k -= 1
+            if self.toks[k].low in ("is", "are", "was", "were", "be", "been", "being", "get", "got") and k < i:
                 # passive: only "was quoted as saying" and "was told by X" stay attributions here
                 if not (nxt == "by" or (tok.low == "quoted" and nxt == "as")):
                     return None
@@ -278,7 +292,7 @@ class _SentenceReader:
                 head = toks[:k]
                 if not all(t.text[0].isupper() or t.low in ("of", "the", "and", ".", "'s", "’s") for t in head) \
                         or any(t.text in _QUOTE_CHARS for t in head) or toks[0].low in _TIME_WORDS \
-                        or toks[0].low in self.lex.section_labels:
+                        or toks[0].low in self.lex.section_labels or toks[0].low in _DETERMINERS:
                     return []
                 if re.fullmatch(r"\d+", toks[k + 1].text):
                     return []  # a time "10:30"
@@ -473,7 +487,13 @@ class _SentenceReader:
             return []  # "said in a statement that ...": the verb is the cue
         prev = self.toks[i - 1] if i else None
         source = None
-        if prev is not None and prev.low in ("'s", "’s") and i >= 2:
+        if prev is not None and prev.low.endswith(("'s", "’s")) and len(prev.low) > 2 \
+                and prev.low[:-2] not in _CONTRACTED:
+            k = i - 1
+            while k > 0 and self.toks[k - 1].text[0].isupper():
+                k -= 1
+            source = self._span(self.toks[k].start, prev.end - 2)
+        elif prev is not None and prev.low in ("'s", "’s") and i >= 2:
             j = i - 1
             k = j
             while k > 0 and (self.toks[k - 1].text[0].isupper()):
