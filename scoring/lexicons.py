@@ -77,6 +77,11 @@ class Lexicons:
     abbreviations: frozenset[str]
     source_types: Mapping[str, Any]
     anonymous_markers: tuple[str, ...]
+    type_words: frozenset[str]
+    """Every type word of ``source_types.json`` ("officials", "police", ...)."""
+    type_name_patterns: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
+    """Per source type, in order: a pattern for its acronyms (in capitals: "WHO", not "who") and one for its
+    other names (lower-cased text padded with spaces)."""
 
     @classmethod
     def load(cls, directory: Path = LEXICON_DIR) -> "Lexicons":
@@ -142,6 +147,8 @@ class Lexicons:
                 abbreviations=_read_abbreviations(directory / "abbreviations.txt"),
                 source_types=MappingProxyType(types),
                 anonymous_markers=tuple(types["anonymous_markers"]),
+                type_words=frozenset(w for t in types["types"].values() for w in t["words"]),
+                type_name_patterns=tuple(_name_patterns(types)),
             )
         except (KeyError, TypeError, re.error) as exc:
             raise LexiconError(f"malformed lexicon in {directory}: {exc!r}") from exc
@@ -149,6 +156,23 @@ class Lexicons:
 
 ASCII_LOWER = {c: c + 32 for c in range(65, 91)}
 """str.translate table that lower-cases ASCII letters only, so offsets never move."""
+
+
+_NEVER = re.compile(r"(?!x)x")
+
+
+def _name_patterns(types: Any) -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
+    out = []
+    for t in types["order"]:
+        names = types["types"][t]["names"]
+        short = [n.upper() for n in names if len(n) <= 3]
+        long = [n for n in names if len(n) > 3]
+        out.append((
+            t,
+            re.compile(r"\b(?:" + "|".join(map(re.escape, short)) + r")\b") if short else _NEVER,
+            re.compile(r" (?:" + "|".join(map(re.escape, long)) + r") ") if long else _NEVER,
+        ))
+    return out
 
 
 def _trie_pattern(words: Iterable[str]) -> str:

@@ -152,7 +152,7 @@ def _mention_kind(core: str, full: str, lexicons: Lexicons) -> str:
     if low in _PERSON_PRONOUNS | _ORG_PRONOUNS | _PLURAL_PRONOUNS | {"who", "you"}:
         return "pronoun"
     words = _words(core)
-    common = _type_words(lexicons)
+    common = lexicons.type_words
     # a capital that only opens the sentence ("Officials said") does not make a name
     capitalised = [w for k, w in enumerate(words) if w[0].isupper() and not (
         k == 0 and (w.lower() in ("the", "a", "an", "some", "two", "three", "several", "many") or w.lower() in common))]
@@ -163,42 +163,11 @@ def _mention_kind(core: str, full: str, lexicons: Lexicons) -> str:
     return "anonymous"
 
 
-_TYPE_WORDS: dict[int, frozenset[str]] = {}
-_NAME_PATTERNS: dict[int, list[tuple[str, re.Pattern[str], re.Pattern[str]]]] = {}
-_NEVER = re.compile(r"(?!x)x")
-
-
-def _name_patterns(lexicons: Lexicons) -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
-    """Per type, in order: one pattern for its acronyms (in capitals) and one for its other names."""
-    key = id(lexicons)
-    if key not in _NAME_PATTERNS:
-        table = lexicons.source_types
-        out = []
-        for t in table["order"]:
-            names = table["types"][t]["names"]
-            short = [n.upper() for n in names if len(n) <= 3]
-            long = [n for n in names if len(n) > 3]
-            out.append((
-                t,
-                re.compile(r"\b(?:" + "|".join(map(re.escape, short)) + r")\b") if short else _NEVER,
-                re.compile(r" (?:" + "|".join(map(re.escape, long)) + r") ") if long else _NEVER,
-            ))
-        _NAME_PATTERNS[key] = out
-    return _NAME_PATTERNS[key]
-
-
 def _nationality(word: str) -> bool:
     """ "US", "U.S.", "Iraqi", "Russian", "Chinese", "British": a country word, not a name."""
     low = word.lower().strip(".")
     return low in _COUNTRY_PREFIX or low in ("us", "u.s", "uk", "u.k", "eu", "un") or bool(
         re.fullmatch(r"[a-z]+(?:an|ian|ese|ish|i|ic)", low)) and word[0].isupper() and len(low) > 3
-
-
-def _type_words(lexicons: Lexicons) -> frozenset[str]:
-    key = id(lexicons)
-    if key not in _TYPE_WORDS:
-        _TYPE_WORDS[key] = frozenset(w for t in lexicons.source_types["types"].values() for w in t["words"])
-    return _TYPE_WORDS[key]
 
 
 def _key_tokens(core: str) -> list[str]:
@@ -327,9 +296,9 @@ def _type_of(full: str, kind: str, lexicons: Lexicons) -> tuple[str, str]:
     if core_words and core_words[-1].lower() in _UNNAMED_PEOPLE and not names and not (
             core_words[0][0].isupper() and not _nationality(core_words[0])
             and core_words[0].lower() not in ("the", "a", "an", "two", "three", "several", "some", "senior", "one")
-            and core_words[0].lower() not in _type_words(lexicons)):
+            and core_words[0].lower() not in lexicons.type_words):
         return "anonymous", f"unnamed people (“{_core(full)}”)"
-    for t, acronyms, names in _name_patterns(lexicons):
+    for t, acronyms, names in lexicons.type_name_patterns:
         # short names are acronyms (WHO, AP, UN) and count only in capitals: "who" is a pronoun
         m = acronyms.search(full) or names.search(low)
         if m:
