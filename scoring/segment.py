@@ -44,6 +44,7 @@ class Segmenter:
         params = PunktParameters()
         params.abbrev_types = set(abbreviations)
         self._punkt = PunktSentenceTokenizer(params)
+        self._abbreviations = frozenset(abbreviations)
 
     def segment(
         self, text: str, *, id: str | None = None, title: str | None = None, published_at: str | None = None,
@@ -94,10 +95,61 @@ class Segmenter:
             out.append((start + pos, start + len(stripped[:heading_end].rstrip()), "heading"))
             pos = heading_end
         body = stripped[pos:]
-        spans = list(self._punkt.span_tokenize(body)) if _INNER_BOUNDARY.search(body) else [(0, len(body))]
+        spans = self.sentence_spans(body)
         for s, e in _split_after_abbreviation(body, _merge_initials(body, spans)):
             out.append((start + pos + s, start + pos + e, "body"))
         return out
+
+    def sentence_spans(self, body: str) -> list[tuple[int, int]]:
+        """Punkt's sentence spans of one line, computed directly where every possible boundary in it is a plain
+        one ("word. Next", "word? Next"): Punkt's own answer there, at a fifth of the cost (a test checks the
+        two agree). Any other line goes to Punkt."""
+        if not _INNER_BOUNDARY.search(body):
+            return [(0, len(body))]
+        spans: list[tuple[int, int]] = []
+        start = 0
+        for m in _END_CHAR.finditer(body):
+            p = m.start()
+            end = p + 1  # the sentence ends here, or after one closing mark (Punkt's realignment)
+            nxt = body[end:end + 1]
+            if nxt in _PUNKT_REALIGN and body[end + 1:end + 2].isspace():
+                end += 1
+            elif not nxt:
+                continue
+            elif nxt in _PUNKT_NON_WORD_AFTER:
+                return list(self._punkt.span_tokenize(body))
+            elif not nxt.isspace():
+                continue  # "U.S", "3.5", "...": no boundary here, or Punkt's (checked by the previous char)
+            word_start = max(body.rfind(" ", 0, p), body.rfind("\t", 0, p)) + 1
+            word = body[word_start:p]
+            if m.group() == "." and len(word) >= 2 and _ABBREVIATION_SHAPE.fullmatch(word) \
+                    and word.lower() in self._abbreviations:
+                if end == p + 1 and not _END_CHAR.search(_NEXT_TOKEN.match(body, end).group()):
+                    continue  # "Mr. Smith": with no learned orthography, Punkt never ends a sentence here
+                return list(self._punkt.span_tokenize(body))
+            if not _PLAIN_WORD.fullmatch(word) or (m.group() == "." and len(word) < 2):
+                return list(self._punkt.span_tokenize(body))
+            next_start = end
+            while next_start < len(body) and body[next_start].isspace():
+                next_start += 1
+            if next_start == len(body):
+                break
+            if body[next_start] in _PUNKT_REALIGN and not body[next_start + 1:next_start + 2].isalnum():
+                return list(self._punkt.span_tokenize(body))
+            spans.append((start, end))
+            start = next_start
+        spans.append((start, len(body)))
+        return spans
+
+
+_END_CHAR = re.compile(r"[.?!]")
+_PLAIN_WORD = re.compile(r"[^\W\d_]+")
+_NEXT_TOKEN = re.compile(r"\s*\S*")
+_ABBREVIATION_SHAPE = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*")
+# Punkt's "non-word" characters that may follow a sentence end (PunktLanguageVars._re_non_word_chars) and the
+# closing marks it moves back onto the previous sentence (re_boundary_realignment)
+_PUNKT_NON_WORD_AFTER = frozenset(")\";}]*:@'({[\u2018\u2019\u201c\u201d\xab\xbb?!")
+_PUNKT_REALIGN = frozenset("\"')]}\u2018\u2019\u201c\u201d\xab\xbb")
 
 
 def normalise(text: str) -> str:

@@ -114,3 +114,37 @@ def test_offsets_on_seed_articles(segmenter):
         kinds = [(s.kind, s.text) for s in doc.sentences]
         assert any(k == "heading" and t.startswith("date ") for k, t in kinds)
         assert any(k == "heading" and t.startswith("What we know about") for k, t in kinds)
+
+
+# ----------------------------------------------------------------------------- the fast path agrees with Punkt
+def _punkt_spans(segmenter, line):
+    from scoring.segment import _INNER_BOUNDARY
+
+    return list(segmenter._punkt.span_tokenize(line)) if _INNER_BOUNDARY.search(line) else [(0, len(line))]
+
+
+_BOUNDARY_PIECES = st.sampled_from(
+    ["word", "Next", "said", "Mr", "U.S", "Gen", "A", "x", "2016", "3.5", "no", "p.m", "Inc", "é", "ça",
+     ".", ". ", "? ", "! ", ".\u201d ", ".\" ", ".) ", "?\u201d ", ".' ", "...", ".. ", " ", "  ", "\t", "\u201c",
+     "\"", "(", ")", "--", "\u2014", ",", ":", ";", "@", "'s", "\u2019", "?", "!", "\u00a0", "-", "*", "}", "#"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_BOUNDARY_PIECES, min_size=1, max_size=40).map("".join))
+def test_fast_sentence_spans_equal_punkt(segmenter, text):
+    line = text.strip()
+    if line:
+        assert segmenter.sentence_spans(line) == _punkt_spans(segmenter, line)
+
+
+def test_fast_sentence_spans_equal_punkt_on_project_text(segmenter):
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "seeds"
+    lines = [line.strip() for d in ("articles", "attribution") for f in sorted((root / d).glob("*.txt"))
+             for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for f in sorted((root / "certainty").glob("*.jsonl")):
+        lines += [json.loads(row)["text"] for row in f.read_text(encoding="utf-8").splitlines() if row.strip()]
+    assert len(lines) > 4000
+    assert [segmenter.sentence_spans(line) for line in lines] == [_punkt_spans(segmenter, line) for line in lines]
