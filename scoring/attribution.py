@@ -21,7 +21,8 @@ that cannot belong to one (``_NP_BREAK``) and from capitalisation; reporting ver
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from functools import cached_property
 from typing import NamedTuple
 
 from .lexicons import Lexicons
@@ -98,15 +99,21 @@ class _Tok(NamedTuple):
 
 def _tokenize(sentence: Sentence, abbreviations: frozenset[str]) -> list[_Tok]:
     """Word and punctuation tokens with document offsets; a final period stays on abbreviations only."""
-    toks = []
-    for m in _TOKEN.finditer(sentence.text):
-        word, start = m.group(), sentence.start + m.start()
-        if len(word) > 1 and word.endswith(".") and not (
-                word[:-1].lower() in abbreviations or re.fullmatch(r"[A-Z]", word[:-1]) or "." in word[:-1]):
-            toks.append(_Tok(word[:-1], start, start + len(word) - 1, word[:-1].lower()))
-            toks.append(_Tok(".", start + len(word) - 1, start + len(word), "."))
-        else:
-            toks.append(_Tok(word, start, start + len(word), word.lower()))
+    # findall and str.find run in C; this loop is the hottest of the attribution stage
+    base, text = sentence.start, sentence.text
+    toks: list[_Tok] = []
+    append, make = toks.append, tuple.__new__
+    pos = 0
+    for word in _TOKEN.findall(text):
+        start = text.find(word, pos)
+        pos = start + len(word)
+        if word[-1] == "." and len(word) > 1:
+            core = word[:-1]
+            if not (core.lower() in abbreviations or (len(core) == 1 and "A" <= core <= "Z") or "." in core):
+                append(make(_Tok, (core, base + start, base + pos - 1, core.lower())))
+                append(make(_Tok, (".", base + pos - 1, base + pos, ".")))
+                continue
+        append(make(_Tok, (word, base + start, base + pos, word.lower())))
     return toks
 
 
@@ -132,8 +139,12 @@ class _SentenceReader:
         self.doc, self.sentence, self.lex, self.quotes = doc, sentence, lexicons, quotes
         self.text = doc.text
         self.toks = _tokenize(sentence, lexicons.abbreviations)
+
+    @cached_property
+    def heading(self) -> bool:
+        """A heading or a title-case line ("Trump Says He Will Win"): capitals do not mark names there."""
         words = [t.text for t in self.toks if t.text[0].isalpha() and len(t.text) > 3]
-        self.heading = sentence.kind == "heading" or (
+        return self.sentence.kind == "heading" or (
             len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words))
 
     # -------------------------------------------------------------- cue candidates
@@ -151,19 +162,17 @@ class _SentenceReader:
         for attribution in self._according_to():
             out.append(attribution)
             taken.append((attribution.cue.span.start, attribution.cue.span.end))
-        i = 0
-        while i < len(self.toks):
-            tok = self.toks[i]
+        verb_forms, nominal = self.lex.verb_forms, self.lex.nominal
+        for i, tok in enumerate(self.toks):
+            if tok.low not in verb_forms and tok.low not in nominal:
+                continue
             if taken and any(s <= tok.start < e for s, e in taken):
-                i += 1
                 continue
             entry = self._verb_entry(i)
             if entry is not None:
-                made = self._from_verb(i, entry, out)
-                out.extend(made)
-            elif tok.low in self.lex.nominal:
+                out.extend(self._from_verb(i, entry, out))
+            elif tok.low in nominal:
                 out.extend(self._nominal(i))
-            i += 1
         return out
 
     def _verb_entry(self, i: int):
@@ -935,16 +944,19 @@ def _cut_contents(doc: Document, found: list[Attribution]) -> list[Attribution]:
         out.append(a if content == a.content else Attribution(
             id=a.id, cue=a.cue, source=a.source, content=content, quote=a.quote, sentence_ids=a.sentence_ids,
             via=a.via, rule=a.rule))
+    # contents sorted by start, to find those around a cue without comparing every pair of attributions
+    contents = sorted((c.start, c.end, k) for k, b in enumerate(out) if b.rule != "relay" for c in b.content)
+    starts = [c[0] for c in contents]
+    longest = max((e - s for s, e, _ in contents), default=0)
     relayed = []
-    for a in out:
+    for n, a in enumerate(out):
         via = a.via
         if via is None and a.source is not None:
-            for b in out:
-                if b is not a and b.rule != "relay" and any(
-                        c.start <= a.cue.span.start and a.source.end <= c.end and c.start <= a.source.start
-                        for c in b.content):
-                    via = f"@{b.cue.span.start}"
-                    break
+            first = min(a.cue.span.start, a.source.start)
+            holders = [k for s, e, k in contents[bisect_left(starts, first - longest):bisect_right(starts, first)]
+                       if k != n and a.source.end <= e]
+            if holders:
+                via = f"@{out[min(holders)].cue.span.start}"
         relayed.append(a if via == a.via else Attribution(
             id=a.id, cue=a.cue, source=a.source, content=a.content, quote=a.quote, sentence_ids=a.sentence_ids,
             via=via, rule=a.rule))

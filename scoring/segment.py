@@ -114,8 +114,8 @@ class Segmenter:
             nxt = body[end:end + 1]
             if nxt in _PUNKT_REALIGN and body[end + 1:end + 2].isspace():
                 end += 1
-            elif not nxt:
-                continue
+            elif not nxt or (nxt in _PUNKT_REALIGN and end + 1 == len(body)):
+                continue  # the line's end (a closing mark there is moved back onto the sentence)
             elif nxt in _PUNKT_NON_WORD_AFTER:
                 return list(self._punkt.span_tokenize(body))
             elif not nxt.isspace():
@@ -126,6 +126,12 @@ class Segmenter:
                     and word.lower() in self._abbreviations:
                 if end == p + 1 and not _END_CHAR.search(_NEXT_TOKEN.match(body, end).group()):
                     continue  # "Mr. Smith": with no learned orthography, Punkt never ends a sentence here
+                return list(self._punkt.span_tokenize(body))
+            if m.group() == "." and len(word) == 1 and word.isalpha() and end == p + 1:
+                following = _NEXT_TOKEN.match(body, end).group().lstrip()
+                if following[:1].isalpha() and (following[0].isupper() or following[0].islower()) \
+                        and not _END_CHAR.search(following):
+                    continue  # an initial before a word ("John F. Kennedy"): never a boundary for Punkt
                 return list(self._punkt.span_tokenize(body))
             if not _PLAIN_WORD.fullmatch(word) or (m.group() == "." and len(word) < 2):
                 return list(self._punkt.span_tokenize(body))
@@ -167,6 +173,9 @@ _INNER_BOUNDARY = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+\S")
 
 def _run_in_heading(line: str, pos: int) -> int | None:
     """Offset where a run-in heading ends ("What we know The KC-135 ..."), or None."""
+    head = line[pos:].split(None, 12)[:12]
+    if not any(w in _RUN_IN_OPENERS for w in head[1:]):
+        return None  # most lines: no opener word among the first twelve
     words = []
     for m in _WORD.finditer(line, pos):
         words.append(m)
@@ -193,6 +202,8 @@ _ABBREVIATION_END = re.compile(
 
 
 def _split_after_abbreviation(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    if not _ABBREVIATION_END.search(text):
+        return spans
     out: list[tuple[int, int]] = []
     for s, e in spans:
         start = s
@@ -205,6 +216,8 @@ def _split_after_abbreviation(text: str, spans: list[tuple[int, int]]) -> list[t
 
 def _merge_initials(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Undo Punkt splits after a lone initial ("John F. Kennedy") or a decimal's point."""
+    if len(spans) < 2:
+        return spans
     out: list[tuple[int, int]] = []
     for s, e in spans:
         if out and re.search(r"(?:^|[\s(])[A-Z]\.$", text[out[-1][0]:out[-1][1]]):
