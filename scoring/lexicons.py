@@ -80,6 +80,11 @@ class Lexicons:
     type_words: frozenset[str]
     """Every type word of ``source_types.json`` ("officials", "police", ...)."""
     type_name_patterns: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
+    type_word_rank: Mapping[str, tuple[int, int, str]]
+    """Source-type word to (rank of its type in ``order``, its place in the type's list, the type): the type that
+    comes first in ``order`` wins, and within it the word listed first."""
+    type_word_length: int
+    """The most words a source-type word has."""
     """Per source type, in order: a pattern for its acronyms (in capitals: "WHO", not "who") and one for its
     other names (lower-cased text padded with spaces)."""
 
@@ -142,13 +147,15 @@ class Lexicons:
                 hedge_anywhere=tuple(anywhere),
                 stance_scan=re.compile(r"\b" + _trie_pattern(forms) + r"\b"),
                 cue_scan=re.compile(
-                    r"\b" + _trie_pattern(set(forms) | set(cues["nominal"]) | {"according", "citing", "quoting"})
-                    + r"\b|:|" + "|".join("(?:" + e["pattern"] + ")" for e in cues["no_source"])),
+                    r"\b" + _trie_pattern(set(forms) | set(cues["nominal"]) | {"according", "citing", "quoting"}
+                                           | {w for e in cues["no_source"] for w in e["scan_words"]}) + r"\b|:"),
                 abbreviations=_read_abbreviations(directory / "abbreviations.txt"),
                 source_types=MappingProxyType(types),
                 anonymous_markers=tuple(types["anonymous_markers"]),
                 type_words=frozenset(w for t in types["types"].values() for w in t["words"]),
                 type_name_patterns=tuple(_name_patterns(types)),
+                type_word_rank=MappingProxyType(_type_word_rank(types)),
+                type_word_length=max(len(w.split(" ")) for t in types["types"].values() for w in t["words"]),
             )
         except (KeyError, TypeError, re.error) as exc:
             raise LexiconError(f"malformed lexicon in {directory}: {exc!r}") from exc
@@ -159,6 +166,14 @@ ASCII_LOWER = {c: c + 32 for c in range(65, 91)}
 
 
 _NEVER = re.compile(r"(?!x)x")
+
+
+def _type_word_rank(types: Any) -> dict[str, tuple[int, int, str]]:
+    rank: dict[str, tuple[int, int, str]] = {}
+    for order, t in enumerate(types["order"]):
+        for place, word in enumerate(types["types"][t]["words"]):
+            rank.setdefault(word, (order, place, t))
+    return rank
 
 
 def _name_patterns(types: Any) -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:

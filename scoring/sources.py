@@ -58,6 +58,8 @@ class _Group:
     keys: set[str] = field(default_factory=set)
     tokens: set[str] = field(default_factory=set)
     names: list[str] = field(default_factory=list)
+    name_caps: list[list[str]] = field(default_factory=list)
+    """Each name's capitalised words, country words left out (compared with every later mention)."""
     descriptions: list[str] = field(default_factory=list)
     """Unnamed mentions as read (an antecedent stands in for "who")."""
     type: str = "organisation"
@@ -214,8 +216,7 @@ def _name_target(core: str, groups: list[_Group]) -> tuple[int | None, str]:
             return k, "same name as an earlier mention"
     for k in range(len(groups) - 1, -1, -1):
         g = groups[k]
-        for name in g.names:
-            name_caps = [c for c in _capital_tokens(name) if c.lower() not in _COUNTRY_PREFIX]
+        for name, name_caps in zip(g.names, g.name_caps):
             for c in caps:
                 if c.isupper() and len(c) >= 3 and c.lower() not in _COUNTRY_PREFIX and _is_acronym_of(c, name_caps):
                     return k, f"“{c}” is the acronym of “{name}”"
@@ -264,6 +265,7 @@ def _add_name(g: _Group, core: str, full: str, kind: str, lexicons: Lexicons) ->
     g.descriptions.append(core)
     if kind == "name":
         g.names.append(core)
+        g.name_caps.append([c for c in _capital_tokens(core) if c.lower() not in _COUNTRY_PREFIX])
         if not g.named:
             g.named = not _is_anonymous(full, lexicons)
     source_type, evidence = _type_of(full, kind, lexicons)
@@ -305,13 +307,17 @@ def _type_of(full: str, kind: str, lexicons: Lexicons) -> tuple[str, str]:
             return t, f"known {t.replace('_', ' ')} name “{m.group().strip().lower()}”"
     # "a spokeswoman for the company": what follows "for/of/at/with the" decides first, then the whole mention
     tail = re.split(r" (?:for|of|at|with|from) (?=the |a |an )", low)
+    rank, longest = lexicons.type_word_rank, lexicons.type_word_length
     for part in ([" " + tail[-1]] if len(tail) > 1 else []) + [low]:
-        for t in table["order"]:
-            for word in table["types"][t]["words"]:
-                if f" {word} " in part:
-                    if t == "person" and kind == "name" and word in ("he", "she", "i", "we", "you"):
-                        continue
-                    return t, f"the word “{word}”"
+        # every phrase of up to ``longest`` space-separated words, looked up; the best-ranked one decides
+        words = part.split(" ")
+        present = sorted(rank[phrase] + (phrase,) for phrase in (
+            " ".join(words[k:k + n]) for k in range(len(words)) for n in range(1, longest + 1)
+            if k + n <= len(words)) if phrase in rank)
+        for _, _, t, word in present:
+            if t == "person" and kind == "name" and word in ("he", "she", "i", "we", "you"):
+                continue
+            return t, f"the word “{word}”"
     if kind == "name":
         caps = _capital_tokens(_core(full))
         if 1 <= len(caps) <= 4 and all(c[0].isupper() and not c.isupper() for c in caps) and \

@@ -194,3 +194,26 @@ def test_ids_in_text_order(segmenter, lexicons):
     assert [a.id for a in found] == [f"a{i}" for i in range(1, len(found) + 1)]
     starts = [a.cue.span.start for a in found]
     assert starts == sorted(starts)
+
+
+def _no_source_entries():
+    import json
+
+    from scoring.lexicons import LEXICON_DIR
+
+    return json.loads((LEXICON_DIR / "cues.json").read_text(encoding="utf-8"))["no_source"]
+
+
+@pytest.mark.parametrize("spec", _no_source_entries(), ids=lambda e: e["lemma"])
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_no_source_matches_hold_a_scan_word(lexicons, spec, data):
+    """Only sentences where the cue scan finds something are read: every match of a no-source pattern must hold
+    one of its entry's ``scan_words``, or such sentences would be skipped."""
+    import re
+
+    text = data.draw(st.from_regex(spec["pattern"], fullmatch=True))
+    found = re.search(spec["pattern"], text, re.IGNORECASE)
+    assert found
+    assert set(re.findall(r"\w+", found.group().lower())) & set(spec["scan_words"])
+    assert lexicons.cue_scan.search(found.group().lower())
