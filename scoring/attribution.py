@@ -124,10 +124,14 @@ def find_attributions(doc: Document, lexicons: Lexicons) -> tuple[Attribution, .
     low = doc.text.lower()
     hits = [m.start() for m in lexicons.cue_scan.finditer(low if len(low) == len(doc.text) else doc.text)]
     found: list[Attribution] = []
+    sentence_starts = [s.start for s in doc.sentences]
+    quote_starts, quote_ends = [q.start for q in quotes], [q.end for q in quotes]  # quotes never overlap
     for sentence in doc.sentences:
         k = bisect_right(hits, sentence.start - 1)
         if k < len(hits) and hits[k] < sentence.end and sentence.kind not in ("byline", "dateline"):
-            found.extend(_SentenceReader(doc, sentence, lexicons, quotes).read())
+            # a reader sees the quotes that overlap its sentence (a quote running on ends in one of them)
+            near = quotes[bisect_right(quote_ends, sentence.start):bisect_left(quote_starts, sentence.end)]
+            found.extend(_SentenceReader(doc, sentence, lexicons, near, sentence_starts).read())
     found = _keep_inside_quotes(doc, found, quotes)
     found = _continue_quotes(doc, _cut_contents(doc, found), quotes)
     found.sort(key=lambda a: (a.cue.span.start, a.cue.span.end))
@@ -135,8 +139,10 @@ def find_attributions(doc: Document, lexicons: Lexicons) -> tuple[Attribution, .
 
 
 class _SentenceReader:
-    def __init__(self, doc: Document, sentence: Sentence, lexicons: Lexicons, quotes: tuple[Quote, ...]):
+    def __init__(self, doc: Document, sentence: Sentence, lexicons: Lexicons, quotes: tuple[Quote, ...],
+                 sentence_starts: list[int]):
         self.doc, self.sentence, self.lex, self.quotes = doc, sentence, lexicons, quotes
+        self.sentence_starts = sentence_starts
         self.text = doc.text
         self.toks = _tokenize(sentence, lexicons.abbreviations)
 
@@ -887,7 +893,7 @@ class _SentenceReader:
 
     def _make(self, cue: Cue, source: Span | None, content: tuple[Span, ...], rule: str) -> Attribution:
         spans = list(content) + [cue.span] + ([source] if source else [])
-        sids = _sentence_ids(self.doc, min(sp.start for sp in spans), max(sp.end for sp in spans))
+        sids = _sentence_ids(self.doc, self.sentence_starts, min(sp.start for sp in spans), max(sp.end for sp in spans))
         return Attribution(id="", cue=cue, source=source, content=content, quote=_quote_kind(content, self.quotes),
                            sentence_ids=sids, rule=rule)
 
@@ -922,21 +928,19 @@ def _cut_contents(doc: Document, found: list[Attribution]) -> list[Attribution]:
     """End a forward content where a later attribution clause of another cue begins inside it
     ('X said C, reported Reuters': C stops before ', reported Reuters'), and mark relays: an attribution
     whose cue and source lie inside another's content is relayed by it (``via``)."""
+    # where the clauses of attributions that can cut another's content begin: their cue and their source
+    # (a borrowed source, as in "X claimed C and said D", lies outside the content it would cut)
+    marks = sorted((m, k) for k, b in enumerate(found)
+                   if b.rule in ("inverted", "trailing", "according_to", "participle", "coordinated")
+                   for m in ([b.cue.span.start] + ([b.source.start] if b.source else [])))
+    mark_at = [m for m, _ in marks]
     out = []
-    for a in found:
+    for n, a in enumerate(found):
         content = a.content
         if a.rule in ("forward", "participle", "no_source", "nominal") and content:
             last = content[-1]
-            cut = last.end
-            for b in found:
-                if b is a or b.rule not in ("inverted", "trailing", "according_to", "participle", "coordinated"):
-                    continue
-                # where the other attribution's clause begins inside this content (a borrowed source,
-                # as in "X claimed C and said D", lies outside it)
-                marks = [m for m in [b.cue.span.start] + ([b.source.start] if b.source else [])
-                         if last.start < m < cut]
-                if marks:
-                    cut = min(marks)
+            cut = next((m for m, k in marks[bisect_right(mark_at, last.start):bisect_left(mark_at, last.end)]
+                        if k != n), last.end)
             if cut < last.end:
                 text = re.sub(r"(?:[\s,\u2014-]|\b(?:and|but|or)\b)+$", "", doc.text[last.start:cut])
                 if len(text) >= 2:
@@ -963,9 +967,8 @@ def _cut_contents(doc: Document, found: list[Attribution]) -> list[Attribution]:
     return relayed
 
 
-def _sentence_ids(doc: Document, start: int, end: int) -> tuple[str, ...]:
-    """Ids of the sentences that overlap [start, end)."""
-    starts = [s.start for s in doc.sentences]
+def _sentence_ids(doc: Document, starts: list[int], start: int, end: int) -> tuple[str, ...]:
+    """Ids of the sentences that overlap [start, end) (``starts``: the sentences' start offsets)."""
     k = max(0, bisect_right(starts, start) - 1)
     out = []
     while k < len(doc.sentences) and doc.sentences[k].start < end:

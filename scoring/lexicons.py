@@ -61,7 +61,7 @@ class Lexicons:
     """Words that open a line as a label rather than a speaker ("Opinion: ...")."""
     no_source: tuple[NoSourceEntry, ...]
     no_source_scan: re.Pattern[str]
-    """Any of the ``no_source`` patterns: one search tells whether a sentence needs the others."""
+    """Any of the ``no_source`` entries' scan words: one search tells whether a sentence needs the patterns."""
     hedges: tuple[HedgeEntry, ...]
     hedge_scan: re.Pattern[str]
     """Zero-width matches at every position where any hedge pattern may start (lower-cased text)."""
@@ -80,6 +80,8 @@ class Lexicons:
     type_words: frozenset[str]
     """Every type word of ``source_types.json`` ("officials", "police", ...)."""
     type_name_patterns: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
+    type_name_scan: tuple[re.Pattern[str], re.Pattern[str]]
+    """Any type's acronym, any type's long name: when neither is found, no ``type_name_patterns`` entry is tried."""
     type_word_rank: Mapping[str, tuple[int, int, str]]
     """Source-type word to (rank of its type in ``order``, its place in the type's list, the type): the type that
     comes first in ``order`` wins, and within it the word listed first."""
@@ -136,8 +138,9 @@ class Lexicons:
             return cls(
                 verb_forms=MappingProxyType(forms),
                 according_to_scan=re.compile(r"\b(?:" + "|".join(re.escape(p) for p in cues["according_to"]) + r")\b"),
-                no_source_scan=re.compile("|".join("(?:" + e["pattern"] + ")" for e in cues["no_source"]),
-                                          re.IGNORECASE),
+                no_source_scan=re.compile(
+                    r"\b" + _trie_pattern({w for e in cues["no_source"] for w in e["scan_words"]}) + r"\b",
+                    re.IGNORECASE),
                 nominal=MappingProxyType(dict(cues["nominal"])),
                 section_labels=frozenset(cues["section_labels"]),
                 no_source=no_source,
@@ -154,6 +157,7 @@ class Lexicons:
                 anonymous_markers=tuple(types["anonymous_markers"]),
                 type_words=frozenset(w for t in types["types"].values() for w in t["words"]),
                 type_name_patterns=tuple(_name_patterns(types)),
+                type_name_scan=_name_scan(types),
                 type_word_rank=MappingProxyType(_type_word_rank(types)),
                 type_word_length=max(len(w.split(" ")) for t in types["types"].values() for w in t["words"]),
             )
@@ -166,6 +170,14 @@ ASCII_LOWER = {c: c + 32 for c in range(65, 91)}
 
 
 _NEVER = re.compile(r"(?!x)x")
+
+
+def _name_scan(types: Any) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    names = [n for t in types["order"] for n in types["types"][t]["names"]]
+    short = sorted({n.upper() for n in names if len(n) <= 3})
+    long = sorted({n for n in names if len(n) > 3})
+    return (re.compile(r"\b(?:" + "|".join(map(re.escape, short)) + r")\b") if short else _NEVER,
+            re.compile(r"(?= (?:" + "|".join(map(re.escape, long)) + r") )") if long else _NEVER)
 
 
 def _type_word_rank(types: Any) -> dict[str, tuple[int, int, str]]:

@@ -300,7 +300,9 @@ def _type_of(full: str, kind: str, lexicons: Lexicons) -> tuple[str, str]:
             and core_words[0].lower() not in ("the", "a", "an", "two", "three", "several", "some", "senior", "one")
             and core_words[0].lower() not in lexicons.type_words):
         return "anonymous", f"unnamed people (“{_core(full)}”)"
-    for t, acronyms, names in lexicons.type_name_patterns:
+    any_acronym, any_name = lexicons.type_name_scan
+    known_name = any_acronym.search(full) is not None or any_name.search(low) is not None
+    for t, acronyms, names in lexicons.type_name_patterns if known_name else ():
         # short names are acronyms (WHO, AP, UN) and count only in capitals: "who" is a pronoun
         m = acronyms.search(full) or names.search(low)
         if m:
