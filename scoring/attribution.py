@@ -134,6 +134,7 @@ def find_attributions(doc: Document, lexicons: Lexicons) -> tuple[Attribution, .
             found.extend(_SentenceReader(doc, sentence, lexicons, near, sentence_starts).read())
     found = _keep_inside_quotes(doc, found, quotes)
     found = _continue_quotes(doc, _cut_contents(doc, found), quotes)
+    found = _drop_quoted_speech(found, quotes, quote_starts)
     found.sort(key=lambda a: (a.cue.span.start, a.cue.span.end))
     return _renumber(found)
 
@@ -965,6 +966,30 @@ def _cut_contents(doc: Document, found: list[Attribution]) -> list[Attribution]:
             id=a.id, cue=a.cue, source=a.source, content=a.content, quote=a.quote, sentence_ids=a.sentence_ids,
             via=via, rule=a.rule))
     return relayed
+
+
+def _drop_quoted_speech(found: list[Attribution], quotes: tuple[Quote, ...], quote_starts: list[int]
+                        ) -> list[Attribution]:
+    """Drop an attribution whose cue stands inside a quotation that another attribution reports: in
+    '"I think the bridge will hold," the engineer said' the whole quote is the engineer's, and "I think" is part of
+    what she said (its hedge is still found by the hedging stage), not a second source."""
+    reported: set[int] = set()  # indexes of quotes that are (part of) some attribution's content
+    for b in found:
+        if b.rule == "relay":
+            continue
+        for c in b.content:
+            for k in range(max(0, bisect_right(quote_starts, c.start) - 1), bisect_left(quote_starts, c.end)):
+                q = quotes[k]
+                if q.start < c.end and c.start < q.end and not q.start <= b.cue.span.start < q.end:
+                    reported.add(k)
+    out = []
+    for a in found:
+        k = bisect_right(quote_starts, a.cue.span.start) - 1
+        if a.rule != "relay" and k >= 0 and k in reported and quotes[k].start < a.cue.span.start \
+                and a.cue.span.end <= quotes[k].end:
+            continue
+        out.append(a)
+    return out
 
 
 def _sentence_ids(doc: Document, starts: list[int], start: int, end: int) -> tuple[str, ...]:

@@ -188,6 +188,27 @@ def test_negatives(segmenter, lexicons, text, not_cues):
     assert all(a.source is None or a.source.text != "the attack" for a in found)
 
 
+@pytest.mark.parametrize("text, outer, inner", [
+    ('\u201cI think the levee will hold,\u201d the engineer said.', "said", "think"),
+    ('"We believe the fare rise is unfair," the union said in a statement.', "said", "believe"),
+    ('\u201cThey told us the ward was safe,\u201d said Ana Ruiz, a nurse, \u201cand we trusted them.\u201d', "said", "told"),
+    ('The coach wrote: "I expect the board to back the plan."', "wrote", "expect"),
+])
+def test_speech_inside_a_reported_quote_is_the_speakers(segmenter, lexicons, text, outer, inner):
+    cues = [a.cue.span.text for a in _attrs(segmenter, lexicons, text)]
+    assert outer in cues and inner not in cues
+
+
+@pytest.mark.parametrize("text, cue", [
+    # the quote is nobody's reported speech: what is attributed inside it stays
+    ('The film \u201cWhen the Mayor Said No\u201d opens on Friday, and critics say it is sharp.', "say"),
+    # outside any quote, an attribution inside another's indirect content stays (a relay)
+    ("The mayor said that officials believe that the bridge is safe.", "believe"),
+])
+def test_speech_outside_reported_quotes_stays(segmenter, lexicons, text, cue):
+    assert cue in [a.cue.span.text for a in _attrs(segmenter, lexicons, text)]
+
+
 def test_ids_in_text_order(segmenter, lexicons):
     found = _attrs(segmenter, lexicons,
                    "The ministry said the road was shut. Police said it would reopen. It is unclear when.")
