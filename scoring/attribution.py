@@ -29,7 +29,7 @@ from .lexicons import Lexicons
 from .quotes import Quote, find_quotes
 from .types import Attribution, Cue, Document, Sentence, Span
 
-_TOKEN = re.compile(r"\w+(?:[\u2019'\-.&]\w+)*\.?|[\u2019']s\b|n[\u2019']t\b|--|\S")
+_TOKEN = re.compile(r"\w+s[\u2019'](?=\s+[a-z])|\w+(?:[\u2019'\-.&]\w+)*\.?|[\u2019']s\b|n[\u2019']t\b|--|\S")
 _QUOTE_CHARS = frozenset("\"\u201c\u201d\u00ab\u00bb\u201e'")
 _CLOSE_QUOTES = frozenset("\"\u201d\u00bb'")
 _AUX = frozenset(
@@ -86,6 +86,11 @@ _TIME_WORDS = frozenset(
 _PARTICLE_AFTER = {"point": ("out",), "call": ("for", "on"), "lay": ("out",), "spell": ("out",),
                    "weigh": ("in",)}
 _PARTICIPLE_CUES = frozenset("adding saying noting explaining stressing insisting warning arguing claiming".split())
+
+
+# verbs of intention ("plans to"), stance ("endorsed the mayor") and topic ("spoke about") are cues only with
+# one of their complements (``VerbEntry.complements``), never just because a clause or a quote follows
+_COMPLEMENT_ONLY_KINDS = frozenset({"intention", "stance", "topic"})
 
 
 class _Tok(NamedTuple):
@@ -198,6 +203,12 @@ class _SentenceReader:
             return None  # a noun: "the report", "her claims", "the campaign's press", "a few questions"
         if tok.low.endswith("ing") and nxt == "by" and (i == 0 or prev in _DETERMINERS or prev.istitle()):
             return None  # a credit line: "Additional reporting by ..."
+        if tok.low.endswith("s") and tok.low != entry.lemma and prev.endswith("ed") and prev[:1].isalpha() \
+                and i and self.toks[i - 1].text[0].islower():
+            return None  # "published plans to close": a noun after a verb
+        if entry.kind in _COMPLEMENT_ONLY_KINDS and tok.low.endswith("ing") and prev not in (
+                "is", "are", "was", "were", "be", "been", "am", "not", "'s", "’s", "'re", "’re"):
+            return None  # "ads supporting the measure": a participle describing a noun
         if entry.adjectival:
             if prev not in ("is", "are", "was", "were", "be", "been", "am", "remain", "remains", "remained") and \
                     not prev.endswith("ly"):
@@ -253,6 +264,20 @@ class _SentenceReader:
         entry = self.lex.verb_forms.get(self.toks[i].low)
         if nxt == "to" and entry is not None and entry.stance == "directive":
             return True  # "pledged to push for ...", "urged voters to ..."
+        if entry is not None and entry.complements and j < len(self.toks):
+            after = self.toks[j + 1] if j + 1 < len(self.toks) else None
+            if nxt == "to" and "to" in entry.complements:
+                # a to-infinitive ("refused to sign"), not a destination ("wants to the coast")
+                return after is not None and after.text[0].isalpha() and after.low not in _DETERMINERS \
+                    and not after.text[0].isupper()
+            if nxt in entry.complements and after is not None and after.text[0].isalnum():
+                return True  # "spoke about the levy"
+            if "object" in entry.complements and self._object_follows(j):
+                return True  # "endorsed the mayor", "questioned Mr. Ito's figures"
+            if entry.kind in _COMPLEMENT_ONLY_KINDS:
+                return False
+        if self.toks[j:j + 3] and [t.low for t in self.toks[j:j + 2]] == ["on", "condition"]:
+            return False  # "speaking on condition of anonymity" describes the source
         if nxt in ("he", "she", "it", "they", "we", "i", "there", "his", "her", "their", "its", "the", "a", "an",
                    "this", "these", "those") and \
                 entry is not None and entry.kind == "cognition":
@@ -271,6 +296,14 @@ class _SentenceReader:
         if i >= 1 and (self._trailing_after(i + 1)):
             return any(t.text in (",",) or t.text in _CLOSE_QUOTES for t in self.toks[max(0, i - 6):i])
         return False
+
+    def _object_follows(self, j: int) -> bool:
+        """A noun phrase object starts at token ``j`` and runs for at least two words or is a name."""
+        tok = self.toks[j]
+        if tok.low in ("the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those", "him",
+                       "them", "us", "me") or tok.text[0].isdigit():
+            return j + 1 < len(self.toks) and self.toks[j + 1].text[0].isalnum()
+        return tok.text[0].isupper() and tok.text[0].isalpha()
 
     # -------------------------------------------------------------- rule: no source
     def _no_source(self) -> list[Attribution]:

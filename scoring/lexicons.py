@@ -28,6 +28,9 @@ class VerbEntry:
     """Has other common senses: a cue only with a clause or quote after it (or in trailing position)."""
     adjectival: bool = False
     """A predicative adjective of belief ("convinced"): a cue only after a form of "be"."""
+    complements: frozenset[str] = frozenset()
+    """What else may follow a ``needs_clause`` verb and make it a cue: "to" (a to-infinitive: "plans to cut"),
+    "object" (a noun phrase: "endorsed the mayor") or a preposition ("spoke about housing")."""
 
 
 @dataclass(frozen=True)
@@ -102,7 +105,8 @@ class Lexicons:
                 for form in entry["forms"]:
                     forms.setdefault(form, VerbEntry(lemma, entry["kind"], entry["stance"],
                                                      bool(entry.get("needs_clause")),
-                                                     bool(entry.get("adjectival"))))
+                                                     bool(entry.get("adjectival")),
+                                                     frozenset(entry.get("complements", ()))))
             hedge_entries = tuple(
                 HedgeEntry(
                     type=e["type"],

@@ -209,6 +209,31 @@ def test_speech_outside_reported_quotes_stays(segmenter, lexicons, text, cue):
     assert cue in [a.cue.span.text for a in _attrs(segmenter, lexicons, text)]
 
 
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("The ferry company plans to cut three winter routes.", "The ferry company", "plans", "to cut three winter routes"),
+    ("Councillor Ines Mbatha refused to sign the petition.", "Councillor Ines Mbatha", "refused", "to sign"),
+    ("The nurses' union endorsed the governor on Tuesday.", "The nurses' union", "endorsed", "the governor"),
+    ("Mr. Aldana questioned the timing of the vote.", "Mr. Aldana", "questioned", "the timing of the vote"),
+    ("The minister spoke about the housing levy.", "The minister", "spoke", "about the housing levy"),
+    ("Two regulators agreed to review the merger.", "Two regulators", "agreed", "to review the merger"),
+])
+def test_intention_stance_and_topic_frames(segmenter, lexicons, text, source, cue, content):
+    assert _find(_attrs(segmenter, lexicons, text), source, cue, content)
+
+
+@pytest.mark.parametrize("text, not_cue", [
+    ("The mayor wants to the coast every summer.", "wants"),  # a destination, not an infinitive
+    ("The council published plans to close the school.", "plans"),  # a noun after a verb
+    ("Unions spent heavily on ads supporting the measure.", "supporting"),  # a participle on a noun
+    ("Patient advocates worry that access will remain uneven.", "advocates"),  # a noun subject
+    ("The incumbent is seeking a third term.", "is seeking"),  # no to-infinitive after an intention verb
+    ("A nurse, speaking on condition of anonymity, said the ward was full.", "speaking"),
+    ("The plan offered \u201creal hope\u201d to tenants.", "offered"),
+])
+def test_complement_frames_negatives(segmenter, lexicons, text, not_cue):
+    assert not_cue not in [a.cue.span.text for a in _attrs(segmenter, lexicons, text)]
+
+
 def test_ids_in_text_order(segmenter, lexicons):
     found = _attrs(segmenter, lexicons,
                    "The ministry said the road was shut. Police said it would reopen. It is unclear when.")
