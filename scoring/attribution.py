@@ -624,7 +624,8 @@ class _SentenceReader:
                 start = j
                 j -= 1
                 break
-            if j < end_i - 1 and low in self.lex.verb_forms and not t.text[0].isupper():
+            if j < end_i - 1 and low in self.lex.verb_forms and not t.text[0].isupper() \
+                    and not self._noun_modifier(j):
                 break
             if low in _NP_BREAK and not (low == "and" and start < end_i and j > 0
                                           and self.toks[j - 1].low not in _NP_BREAK):
@@ -648,10 +649,20 @@ class _SentenceReader:
         if last.endswith("ly") and last not in ("italy", "ally", "family", "assembly", "daily", "supply"):
             return None
         if start > 0 and self.toks[start - 1].low in self.lex.verb_forms and \
-                not self.toks[start].text[0].isupper() and self.toks[start].low not in _DETERMINERS:
+                not self.toks[start].text[0].isupper() and self.toks[start].low not in _DETERMINERS \
+                and not self._noun_modifier(start - 1):
             return None  # the object of another verb ("claimed responsibility ... posted"), not a subject
         subordinate = j >= 0 and self.toks[j].low in _SUBORDINATORS
         return start, subordinate
+
+    def _noun_modifier(self, k: int) -> bool:
+        """A verb's bare form used as a noun before another noun: "state officials", "the report authors"."""
+        entry = self.lex.verb_forms.get(self.toks[k].low)
+        if entry is None or self.toks[k].low != entry.lemma:
+            return False
+        prev = self.toks[k - 1].low if k else ""
+        return k == 0 or prev in _DETERMINERS or prev in _QUANTIFIERS or prev in (
+            ",", "and", "or", "of", "for", "from", "with", "federal", "local", "national") or prev[:1].isdigit()
 
     def _np_left_sentence_subject(self) -> Span | None:
         """The subject of the sentence's main clause, for cues that have none of their own ("X spoke to

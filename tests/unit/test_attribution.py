@@ -209,6 +209,14 @@ def test_speech_outside_reported_quotes_stays(segmenter, lexicons, text, cue):
     assert cue in [a.cue.span.text for a in _attrs(segmenter, lexicons, text)]
 
 
+@pytest.mark.parametrize("text, source", [
+    ("Federal and state officials said the dam was safe.", "Federal and state officials"),
+    ("In a letter, two report authors said the data were incomplete.", "two report authors"),
+])
+def test_bare_verb_forms_inside_a_source(segmenter, lexicons, text, source):
+    assert source in [a.source.text for a in _attrs(segmenter, lexicons, text) if a.source]
+
+
 @pytest.mark.parametrize("text, source, cue, content", [
     ("The ferry company plans to cut three winter routes.", "The ferry company", "plans", "to cut three winter routes"),
     ("Councillor Ines Mbatha refused to sign the petition.", "Councillor Ines Mbatha", "refused", "to sign"),
