@@ -315,7 +315,7 @@ class _SentenceReader:
                 cs, ce = self.sentence.start + m.start(), self.sentence.start + m.end()
                 if any(a.cue.span.start < ce and cs < a.cue.span.end for a in out):
                     continue
-                if entry.lemma == "reportedly":
+                if entry.content_around:
                     content = self._clause_around(cs, ce)
                 else:
                     content = self._span_until_end(ce)

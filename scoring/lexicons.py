@@ -50,6 +50,8 @@ class NoSourceEntry:
     pattern: re.Pattern[str]
     lemma: str
     stance: str
+    content_around: bool = False
+    """The claim is the sentence on both sides of the cue ("The bill is expected to pass"), not what follows."""
 
 
 @dataclass(frozen=True)
@@ -136,7 +138,8 @@ class Lexicons:
                 r"\b" + first + "(?=(?:" + "|".join("(?:" + e["pattern"] + ")" for e in hedges["entries"])
                 + r")(?!\w))")
             no_source = tuple(
-                NoSourceEntry(re.compile(e["pattern"], re.IGNORECASE), e["lemma"], e["stance"])
+                NoSourceEntry(re.compile(e["pattern"], re.IGNORECASE), e["lemma"], e["stance"],
+                              e.get("content") == "around")
                 for e in cues["no_source"]
             )
             return cls(
