@@ -336,9 +336,12 @@ class _SentenceReader:
     def _colon(self) -> list[Attribution]:
         """ "WALLACE: Let me ask ...", "Poll: Clinton leads": a short name opening the sentence, then a colon."""
         toks = self.toks
-        for k in range(1, min(len(toks) - 1, 7)):
+        # a transcript printed as a quotation opens with its mark: '"WALLACE: Let me ask ...'
+        first = 1 if len(toks) > 2 and toks[0].text in _QUOTE_CHARS and toks[1].text.isupper() \
+            and len(toks[1].text) > 1 else 0
+        for k in range(first + 1, min(len(toks) - 1, first + 7)):
             if toks[k].text == ":":
-                head = toks[:k]
+                head = toks[first:k]
                 if not all(t.text[0].isupper() or t.low in ("of", "the", "and", ".", "'s", "’s") for t in head) \
                         or any(t.text in _QUOTE_CHARS for t in head) or toks[0].low in _TIME_WORDS \
                         or toks[0].low in self.lex.section_labels or toks[0].low in _DETERMINERS:
@@ -348,7 +351,7 @@ class _SentenceReader:
                 content = self._trim(self._span(toks[k + 1].start, self.sentence.end))
                 if content is None:
                     return []
-                source = self._span(toks[0].start, toks[k - 1].end)
+                source = self._span(toks[first].start, toks[k - 1].end)
                 cue = Cue(self._span(toks[k].start, toks[k].end), ":", "speech", "neutral")
                 return [self._make(cue, source, (content,), "colon")]
             if toks[k].text in (",", ".", ";") or toks[k].text in _QUOTE_CHARS:

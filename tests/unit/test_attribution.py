@@ -208,6 +208,11 @@ def test_speech_outside_reported_quotes_stays(segmenter, lexicons, text, cue):
     assert cue in [a.cue.span.text for a in _attrs(segmenter, lexicons, text)]
 
 
+def test_transcript_label_inside_a_quotation(segmenter, lexicons):
+    found = _attrs(segmenter, lexicons, '"MORALES: We will not close the clinic before the vote."')
+    assert [(a.source.text, a.cue.span.text) for a in found if a.source] == [("MORALES", ":")]
+
+
 @pytest.mark.parametrize("text, cue, content", [
     ("The merger is expected to close in the spring.", "is expected", "to close in the spring"),
     ("The two men were accused of forging ballots.", "were accused", "of forging ballots"),
