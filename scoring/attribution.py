@@ -288,6 +288,9 @@ class _SentenceReader:
         if lemma in ("find", "show", "suggest", "conclude", "estimate", "project", "predict") and any(
                 t.low in _DOCUMENT_WORDS for t in self.toks[max(0, i - 12):i]):
             return True  # "a 2014 study found 31 incidents"
+        if nxt in ("how", "why", "what", "where", "who", "which") and entry is not None \
+                and entry.kind in ("speech", "cognition"):
+            return True  # an embedded question: "explained how the levy works", "asked why"
         for k in range(j, min(j + 6, len(self.toks))):
             t = self.toks[k]
             if t.low in ("that", "whether", "if", ":") or any(q.start == t.start for q in self.quotes):
@@ -593,7 +596,7 @@ class _SentenceReader:
                                                                   "formerly", "herself", "himself") or \
                         appos_first.isdigit() or \
                         appos_first.endswith("ing") or \
-                        self.toks[k + 1].text[0].isupper():
+                        self.toks[k + 1].text[0].isupper() or self._role_apposition(k, j):
                     head = self._np_left_plain(k)
                     if head is not None:
                         return head
@@ -606,6 +609,14 @@ class _SentenceReader:
                 return self._np_left_plain(k)
             return None
         return self._np_left_plain(cue_i)
+
+    def _role_apposition(self, k: int, j: int) -> bool:
+        """ "Tom Avery, director of the port, said": a name, then a role with no determiner and no verb."""
+        if k < 1 or not self.toks[k - 1].text[0].isupper() or not 1 <= j - k - 1 <= 10:
+            return False
+        return not any(t.low in ("is", "are", "was", "were", "has", "have", "had", "will", "would", "and", "but")
+                       or (t.low in self.lex.verb_forms and not self._noun_modifier(m))
+                       for m, t in enumerate(self.toks[k + 1:j], k + 1))
 
     def _np_left_plain(self, end_i: int) -> tuple[int, bool] | None:
         j = end_i - 1

@@ -208,6 +208,16 @@ def test_speech_outside_reported_quotes_stays(segmenter, lexicons, text, cue):
     assert cue in [a.cue.span.text for a in _attrs(segmenter, lexicons, text)]
 
 
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("The inspector explained how the cracks had spread.", "The inspector", "explained", "how the cracks"),
+    ("Reporters asked why the report was delayed.", "Reporters", "asked", "why the report"),
+    ("Tom Avery, director of the port authority, said the cranes would be replaced.",
+     "Tom Avery, director of the port authority", "said", "the cranes would be replaced"),
+])
+def test_embedded_questions_and_role_appositions(segmenter, lexicons, text, source, cue, content):
+    assert _find(_attrs(segmenter, lexicons, text), source, cue, content)
+
+
 def test_transcript_label_inside_a_quotation(segmenter, lexicons):
     found = _attrs(segmenter, lexicons, '"MORALES: We will not close the clinic before the vote."')
     assert [(a.source.text, a.cue.span.text) for a in found if a.source] == [("MORALES", ":")]
