@@ -95,7 +95,7 @@ class Segmenter:
             out.append((start + pos, start + len(stripped[:heading_end].rstrip()), "heading"))
             pos = heading_end
         body = stripped[pos:]
-        spans = self.sentence_spans(body)
+        spans = _join_quote_tails(body, self.sentence_spans(body))
         for s, e in _split_after_abbreviation(body, _merge_initials(body, spans)):
             out.append((start + pos + s, start + pos + e, "body"))
         return out
@@ -212,6 +212,21 @@ def _split_after_abbreviation(text: str, spans: list[tuple[int, int]]) -> list[t
             start = m.end()
         out.append((start, e))
     return out
+
+
+def _join_quote_tails(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ '"Why now?" she asked.' is one sentence: a quote ending in ? or ! and followed by a lower-case word
+    continues into its reporting clause."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and text[s:s + 1].islower() and text[out[-1][1] - 2:out[-1][1]] in _QUESTION_CLOSERS:
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+_QUESTION_CLOSERS = frozenset(a + b for a in "?!" for b in "\"\u201d'\u2019")
 
 
 def _merge_initials(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

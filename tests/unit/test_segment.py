@@ -53,6 +53,10 @@ CASES = [
          [("Sen. Alma Ruiz voted no.", B), ("The bill failed.", B)]),
     case("seg-pm-sentence-end", "He arrived at 3 p.m. The meeting began.",
          [("He arrived at 3 p.m.", B), ("The meeting began.", B)]),
+    case("seg-question-quote-tail", "\u201cWho pays for this?\u201d she asked. \u201cNobody!\" he shouted. Then it rained.",
+         [("\u201cWho pays for this?\u201d she asked.", B), ("\u201cNobody!\" he shouted.", B), ("Then it rained.", B)]),
+    case("seg-question-quote-new-sentence", "\u201cWho pays?\u201d The council did not say.",
+         [("\u201cWho pays?\u201d", B), ("The council did not say.", B)]),
 ]
 
 
