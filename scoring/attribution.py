@@ -218,7 +218,10 @@ class _SentenceReader:
         if form_is_base:
             # a bare form is a verb after a modal/auxiliary or a plural/pronoun subject ("officials say")
             if not (prev in _MODALS or prev in ("they", "we", "i", "you", "people", "critics", "experts", "some",
-                                                "many", "most", "others", "all", "few", "both", "who")
+                                                "many", "most", "others", "all", "few", "both", "who",
+                                                "them", "whom", "these", "those")
+                    or (i >= 3 and self.toks[i - 1].text[0].isupper() and not self.heading
+                        and any(t.low == "and" for t in self.toks[max(0, i - 6):i - 1]))  # "Lee and Park say"
                     or prev.endswith("ly") or (i == 1 and self.toks[0].text[0].isupper())
                     or (i and self.toks[i - 1].text[-1:] == "s" and self.toks[i - 1].text[0].isalpha()
                         and prev not in _NP_BREAK and prev not in ("is", "was", "has", "this", "its", "us"))):

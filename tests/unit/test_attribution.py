@@ -211,6 +211,8 @@ def test_speech_outside_reported_quotes_stays(segmenter, lexicons, text, cue):
 @pytest.mark.parametrize("text, source, cue, content", [
     ("The inspector explained how the cracks had spread.", "The inspector", "explained", "how the cracks"),
     ("Reporters asked why the report was delayed.", "Reporters", "asked", "why the report"),
+    ("Ms. Ortiz and Mr. Lee say the depot must stay open.", "Ms. Ortiz and Mr. Lee", "say", "the depot"),
+    ("Many of them say the fares are too high.", "Many of them", "say", "the fares"),
     ("Tom Avery, director of the port authority, said the cranes would be replaced.",
      "Tom Avery, director of the port authority", "said", "the cranes would be replaced"),
 ])
