@@ -171,7 +171,7 @@ class _SentenceReader:
         for attribution in self._colon():
             out.append(attribution)
             taken.append((attribution.cue.span.start, attribution.cue.span.end))
-        for attribution in self._according_to():
+        for attribution in self._according_to() + self._document_frame():
             out.append(attribution)
             taken.append((attribution.cue.span.start, attribution.cue.span.end))
         verb_forms, nominal = self.lex.verb_forms, self.lex.nominal
@@ -393,6 +393,28 @@ class _SentenceReader:
             cue = Cue(self._span(cs, ce), "according to", "according_to", "neutral")
             out.append(self._make(cue, source, (content,), "according_to"))
         return out
+
+    # -------------------------------------------------------------- rule: a document as the frame
+    def _document_frame(self) -> list[Attribution]:
+        """ "In a poll released Monday, 45 percent said ...", "By one estimate, ...": an opening phrase
+        naming a document or a count is the source of the clause after its comma."""
+        toks = self.toks
+        if len(toks) < 6 or toks[0].low not in ("in", "by"):
+            return []
+        comma = next((k for k in range(2, min(len(toks), 14)) if toks[k].text == ","), None)
+        if comma is None or comma + 2 >= len(toks):
+            return []
+        words = {t.low for t in toks[1:comma]}
+        if toks[0].low == "in" and not (words & _DOCUMENT_WORDS and toks[1].low in _DETERMINERS | {"its"}):
+            return []
+        if toks[0].low == "by" and not words & {"estimate", "estimates", "count", "account", "accounts", "measure",
+                                                  "tally", "calculation", "calculations"}:
+            return []
+        content = self._trim(self._span(toks[comma + 1].start, self.sentence.end))
+        if content is None:
+            return []
+        cue = Cue(self._span(toks[0].start, toks[0].end), toks[0].low, "document", "neutral")
+        return [self._make(cue, self._span(toks[1].start, toks[comma - 1].end), (content,), "document")]
 
     # -------------------------------------------------------------- verbs
     def _from_verb(self, i: int, entry, made_so_far: list[Attribution]) -> list[Attribution]:

@@ -220,6 +220,26 @@ def test_embedded_questions_and_role_appositions(segmenter, lexicons, text, sour
     assert _find(_attrs(segmenter, lexicons, text), source, cue, content)
 
 
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("The senator likened the tariff to a tax on farmers.", "The senator", "likened", "the tariff"),
+    ("Union leaders railed against the new shift rota.", "Union leaders", "railed", "against the new shift rota"),
+    ("In a survey released on Monday, most tenants backed the plan.", "a survey released on Monday", "In",
+     "most tenants backed the plan"),
+    ("By one estimate, the repairs will cost $4 million.", "one estimate", "By", "the repairs will cost"),
+])
+def test_characterising_verbs_and_document_frames(segmenter, lexicons, text, source, cue, content):
+    assert _find(_attrs(segmenter, lexicons, text), source, cue, content)
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("It seems that the ferry will not sail today.", "It seems"),
+    ("It is now clear that the dam held.", "It is now clear"),
+])
+def test_evidential_frames_have_no_source(segmenter, lexicons, text, cue):
+    found = [a for a in _attrs(segmenter, lexicons, text) if a.cue.span.text == cue]
+    assert found and found[0].source is None
+
+
 def test_transcript_label_inside_a_quotation(segmenter, lexicons):
     found = _attrs(segmenter, lexicons, '"MORALES: We will not close the clinic before the vote."')
     assert [(a.source.text, a.cue.span.text) for a in found if a.source] == [("MORALES", ":")]
