@@ -136,7 +136,7 @@ def find_attributions(doc: Document, lexicons: Lexicons) -> tuple[Attribution, .
         if k < len(hits) and hits[k] < sentence.end and sentence.kind not in ("byline", "dateline"):
             # a reader sees the quotes that overlap its sentence (a quote running on ends in one of them)
             near = quotes[bisect_right(quote_ends, sentence.start):bisect_left(quote_starts, sentence.end)]
-            found.extend(_SentenceReader(doc, sentence, lexicons, near, sentence_starts).read())
+            found.extend(_SentenceReader(doc, sentence, lexicons, near, sentence_starts, quotes).read())
     found = _keep_inside_quotes(doc, found, quotes)
     found = _continue_quotes(doc, _cut_contents(doc, found), quotes)
     found = _drop_quoted_speech(found, quotes, quote_starts)
@@ -146,9 +146,9 @@ def find_attributions(doc: Document, lexicons: Lexicons) -> tuple[Attribution, .
 
 class _SentenceReader:
     def __init__(self, doc: Document, sentence: Sentence, lexicons: Lexicons, quotes: tuple[Quote, ...],
-                 sentence_starts: list[int]):
+                 sentence_starts: list[int], all_quotes: tuple[Quote, ...] = ()):
         self.doc, self.sentence, self.lex, self.quotes = doc, sentence, lexicons, quotes
-        self.sentence_starts = sentence_starts
+        self.sentence_starts, self.all_quotes = sentence_starts, all_quotes
         self.text = doc.text
         self.toks = _tokenize(sentence, lexicons.abbreviations)
 
@@ -268,6 +268,9 @@ class _SentenceReader:
         if nxt == "to" and entry is not None and entry.stance == "directive":
             return True  # "pledged to push for ...", "urged voters to ..."
         if entry is not None and entry.complements and j < len(self.toks):
+            while j + 1 < len(self.toks) and nxt.endswith("ly") and nxt not in ("italy", "family"):
+                j += 1  # "spoke emotionally of"
+                nxt = self.toks[j].low
             after = self.toks[j + 1] if j + 1 < len(self.toks) else None
             if nxt == "to" and "to" in entry.complements:
                 # a to-infinitive ("refused to sign"), not a destination ("wants to the coast")
@@ -307,7 +310,8 @@ class _SentenceReader:
         """A noun phrase object starts at token ``j`` and runs for at least two words or is a name."""
         tok = self.toks[j]
         if tok.low in ("the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those", "him",
-                       "them", "us", "me") or tok.text[0].isdigit():
+                       "them", "us", "me", "other", "some", "all", "both", "each", "every", "several", "many")\
+                or tok.text[0].isdigit():
             return j + 1 < len(self.toks) and self.toks[j + 1].text[0].isalnum()
         return tok.text[0].isupper() and tok.text[0].isalpha()
 
@@ -483,6 +487,10 @@ class _SentenceReader:
         source = self._strip_source(source)
         if source is None:
             return []
+        if src_start_i >= 2 and self.toks[src_start_i - 1].low == "as" and self._trailing_after(cue_end_i):
+            content = self._content_before(src_start_i - 1)  # "..., as police have said."
+            if content:
+                return [self._make(cue, source, content, "trailing")]
         before_src = self.toks[src_start_i - 1].text if src_start_i else ""
         if (before_src in (",", "\u2014", "-") or before_src in _CLOSE_QUOTES) and self._trailing_after(cue_end_i) \
                 and not self._intro_phrase(src_start_i - 1):
@@ -616,7 +624,8 @@ class _SentenceReader:
                 k -= 1
             if k > 0 and self.toks[k].text == ",":
                 appos_first = self.toks[k + 1].low
-                if appos_first in _DETERMINERS or appos_first in ("who", "which", "whose", "including", "such",
+                if appos_first in _DETERMINERS or appos_first in _QUANTIFIERS or appos_first in (
+                                                                  "one", "who", "which", "whose", "including", "such",
                                                                   "like", "both", "along", "now", "then",
                                                                   "formerly", "herself", "himself") or \
                         appos_first.isdigit() or \
@@ -637,7 +646,8 @@ class _SentenceReader:
 
     def _role_apposition(self, k: int, j: int) -> bool:
         """ "Tom Avery, director of the port, said": a name, then a role with no determiner and no verb."""
-        if k < 1 or not self.toks[k - 1].text[0].isupper() or not 1 <= j - k - 1 <= 10:
+        if k < 1 or not (self.toks[k - 1].text[0].isupper() or self.toks[k - 1].text == ")") \
+                or not 1 <= j - k - 1 <= 10:
             return False
         return not any(t.low in ("is", "are", "was", "were", "has", "have", "had", "will", "would", "and", "but")
                        or (t.low in self.lex.verb_forms and not self._noun_modifier(m))
@@ -908,6 +918,8 @@ class _SentenceReader:
                                                   "saturday", "sunday", "week", "month", "year", "night",
                                                   "yesterday", "today"):
                     j += 1
+        if j >= n and self.toks[-1].text == ":":
+            return self._quote_after_sentence()
         if j >= n or self.toks[j].text in (".", "!", "?"):
             return ()
         start = self.toks[j].start
@@ -932,6 +944,16 @@ class _SentenceReader:
                 ch in _QUOTE_CHARS for ch in span.text):
             return ()  # "has not commented publicly": no content, no attribution
         return (span,) if span else ()
+
+    def _quote_after_sentence(self) -> tuple[Span, ...]:
+        """ "He said:" closing its paragraph introduces the quotation that opens the next one."""
+        rest = self.text[self.sentence.end:self.sentence.end + 8]
+        start = self.sentence.end + len(rest) - len(rest.lstrip())
+        q = next((q for q in self.all_quotes if q.start == start), None)
+        if q is None:
+            return ()
+        end = max((p.end for p in self.all_quotes if p.group == q.group and p.start >= q.start), default=q.end)
+        return (self._span(q.start, end),)
 
     # -------------------------------------------------------------- helpers
     def _tok_at(self, offset: int) -> int | None:

@@ -216,16 +216,23 @@ def _split_after_abbreviation(text: str, spans: list[tuple[int, int]]) -> list[t
 
 def _join_quote_tails(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """ '"Why now?" she asked.' is one sentence: a quote ending in ? or ! and followed by a lower-case word
-    continues into its reporting clause."""
+    continues into its reporting clause; so does a split before closing punctuation or after a dotted
+    initialism followed by a lower-case word ("the S.E.C. said")."""
     out: list[tuple[int, int]] = []
     for s, e in spans:
-        if out and text[s:s + 1].islower() and text[out[-1][1] - 2:out[-1][1]] in _QUESTION_CLOSERS:
+        if out and ((text[s:s + 1].islower() and text[out[-1][1] - 2:out[-1][1]] in _QUESTION_CLOSERS)
+                    or text[s:s + 1] in _NEVER_OPENS
+                    or (text[s:s + 1].islower() and _DOTTED_END.search(text, 0, out[-1][1]))):
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))
     return out
 
 
+# a sentence never opens with closing punctuation: '(D-N.M.), chair of ...' was split after a dotted initialism
+_NEVER_OPENS = frozenset("),;]")
+# "the S.E.C. said": a dotted initialism followed by a lower-case word ends no sentence
+_DOTTED_END = re.compile(r"(?:^|[\s(-])(?:[A-Za-z]\.){2,}$")
 _QUESTION_CLOSERS = frozenset(a + b for a in "?!" for b in "\"\u201d'\u2019")
 
 

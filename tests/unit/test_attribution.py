@@ -240,6 +240,29 @@ def test_evidential_frames_have_no_source(segmenter, lexicons, text, cue):
     assert found and found[0].source is None
 
 
+def test_colon_closing_a_paragraph_introduces_the_next_quote(segmenter, lexicons):
+    text = "The coach said:\n\n\u201cWe trained for this all winter. Nobody gave up.\u201d\n\nThe club confirmed the result."
+    found = _attrs(segmenter, lexicons, text)
+    said = [a for a in found if a.cue.span.text == "said"]
+    assert said and said[0].content[0].text.startswith("\u201cWe trained") and "Nobody gave up" in said[0].content[0].text
+
+
+def test_as_clause_attributes_what_precedes(segmenter, lexicons):
+    found = _attrs(segmenter, lexicons, "The driver was not armed, as police have said.")
+    assert _find(found, "police", "have said", "The driver was not armed")
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("Mr. Obama spoke warmly of the volunteers.", "Mr. Obama", "spoke", "of the volunteers"),
+    ("He attacked other candidates for taking donations.", "He", "attacked", "other candidates"),
+    ("Rep. Ana Ruiz (D-N.M.), chair of the caucus, said the vote would slip.", "Rep. Ana Ruiz", "said", "the vote"),
+])
+def test_adverbs_quantified_objects_and_appositions(segmenter, lexicons, text, source, cue, content):
+    found = _attrs(segmenter, lexicons, text)
+    assert any(a.cue.span.text == cue and a.source is not None and a.source.text.startswith(source)
+               and content in " ".join(c.text for c in a.content) for a in found), found
+
+
 def test_transcript_label_inside_a_quotation(segmenter, lexicons):
     found = _attrs(segmenter, lexicons, '"MORALES: We will not close the clinic before the vote."')
     assert [(a.source.text, a.cue.span.text) for a in found if a.source] == [("MORALES", ":")]

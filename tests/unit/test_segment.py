@@ -55,6 +55,10 @@ CASES = [
          [("He arrived at 3 p.m.", B), ("The meeting began.", B)]),
     case("seg-question-quote-tail", "\u201cWho pays for this?\u201d she asked. \u201cNobody!\" he shouted. Then it rained.",
          [("\u201cWho pays for this?\u201d she asked.", B), ("\u201cNobody!\" he shouted.", B), ("Then it rained.", B)]),
+    case("seg-dotted-initialism-before-comma", "Rep. Ana Ruiz (D-N.M.), chair of the caucus, spoke. Then it rained.",
+         [("Rep. Ana Ruiz (D-N.M.), chair of the caucus, spoke.", B), ("Then it rained.", B)]),
+    case("seg-dotted-initialism-lower", "The S.E.C. said it would appeal. The N.F.L. Then came.",
+         [("The S.E.C. said it would appeal.", B), ("The N.F.L.", B), ("Then came.", B)]),
     case("seg-question-quote-new-sentence", "\u201cWho pays?\u201d The council did not say.",
          [("\u201cWho pays?\u201d", B), ("The council did not say.", B)]),
 ]
