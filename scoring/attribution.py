@@ -127,7 +127,8 @@ def find_attributions(doc: Document, lexicons: Lexicons) -> tuple[Attribution, .
     quotes = find_quotes(doc.text)
     # one scan of the whole text finds the sentences that hold a possible cue; only those are read
     low = doc.text.lower()
-    hits = [m.start() for m in lexicons.cue_scan.finditer(low if len(low) == len(doc.text) else doc.text)]
+    matches = [(m.start(), m.group()) for m in lexicons.cue_scan.finditer(low if len(low) == len(doc.text) else doc.text)]
+    hits = [p for p, _ in matches]
     found: list[Attribution] = []
     sentence_starts = [s.start for s in doc.sentences]
     quote_starts, quote_ends = [q.start for q in quotes], [q.end for q in quotes]  # quotes never overlap
@@ -136,7 +137,8 @@ def find_attributions(doc: Document, lexicons: Lexicons) -> tuple[Attribution, .
         if k < len(hits) and hits[k] < sentence.end and sentence.kind not in ("byline", "dateline"):
             # a reader sees the quotes that overlap its sentence (a quote running on ends in one of them)
             near = quotes[bisect_right(quote_ends, sentence.start):bisect_left(quote_starts, sentence.end)]
-            found.extend(_SentenceReader(doc, sentence, lexicons, near, sentence_starts, quotes).read())
+            words = matches[k:bisect_left(hits, sentence.end)]
+            found.extend(_SentenceReader(doc, sentence, lexicons, near, sentence_starts, quotes, words).read())
     found = _keep_inside_quotes(doc, found, quotes)
     found = _continue_quotes(doc, _cut_contents(doc, found), quotes)
     found = _drop_quoted_speech(found, quotes, quote_starts)
@@ -146,9 +148,11 @@ def find_attributions(doc: Document, lexicons: Lexicons) -> tuple[Attribution, .
 
 class _SentenceReader:
     def __init__(self, doc: Document, sentence: Sentence, lexicons: Lexicons, quotes: tuple[Quote, ...],
-                 sentence_starts: list[int], all_quotes: tuple[Quote, ...] = ()):
+                 sentence_starts: list[int], all_quotes: tuple[Quote, ...] = (),
+                 cue_words: list[tuple[int, str]] | None = None):
         self.doc, self.sentence, self.lex, self.quotes = doc, sentence, lexicons, quotes
         self.sentence_starts, self.all_quotes = sentence_starts, all_quotes
+        self.cue_words = cue_words  # (offset, word) of what the document's cue scan found in this sentence
         self.text = doc.text
         self.toks = _tokenize(sentence, lexicons.abbreviations)
 
@@ -316,13 +320,35 @@ class _SentenceReader:
         return tok.text[0].isupper() and tok.text[0].isalpha()
 
     # -------------------------------------------------------------- rule: no source
+    def _no_source_matches(self) -> list[list[tuple[int, int]]]:
+        """Each no-source entry's matches in the sentence, as (start, end) in document offsets, in text order.
+        Where the document's cue scan already found the scan words, a pattern is tried only in a window
+        around them (a pattern scan of every sentence cost more than all the other rules)."""
+        s0, s1 = self.sentence.start, self.sentence.end
+        if self.cue_words is None:
+            if not self.lex.no_source_scan.search(self.sentence.text):
+                return [[] for _ in self.lex.no_source]
+            return [[(s0 + m.start(), s0 + m.end()) for m in e.pattern.finditer(self.sentence.text)]
+                    for e in self.lex.no_source]
+        windows: dict[int, list[tuple[int, int]]] = {}
+        for pos, word in self.cue_words:
+            for k in self.lex.no_source_by_word.get(word, ()):
+                # window edges on spaces (or the sentence's edges): a pattern's \b sees them as text edges
+                lo = self.text.rfind(" ", s0, max(s0, pos - 100)) + 1 or s0
+                hi = self.text.find(" ", min(s1, pos + 100), s1)
+                windows.setdefault(k, []).append((max(lo, s0), s1 if hi < 0 else hi))
+        out: list[list[tuple[int, int]]] = []
+        for k, entry in enumerate(self.lex.no_source):
+            found = set()
+            for lo, hi in windows.get(k, ()):
+                found.update(m.span() for m in entry.pattern.finditer(self.text, lo, hi))
+            out.append(_non_overlapping(sorted(found)))
+        return out
+
     def _no_source(self) -> list[Attribution]:
         out: list[Attribution] = []
-        if not self.lex.no_source_scan.search(self.sentence.text):
-            return out
-        for entry in self.lex.no_source:
-            for m in entry.pattern.finditer(self.sentence.text):
-                cs, ce = self.sentence.start + m.start(), self.sentence.start + m.end()
+        for entry, spans in zip(self.lex.no_source, self._no_source_matches()):
+            for cs, ce in spans:
                 if any(a.cue.span.start < ce and cs < a.cue.span.end for a in out):
                     continue
                 if entry.content_around:
@@ -1071,6 +1097,18 @@ def _cut_contents(doc: Document, found: list[Attribution]) -> list[Attribution]:
             id=a.id, cue=a.cue, source=a.source, content=a.content, quote=a.quote, sentence_ids=a.sentence_ids,
             via=via, rule=a.rule))
     return relayed
+
+
+def _non_overlapping(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """What ``finditer`` over the whole text would give: from left to right, each match that starts after the
+    previous one ended (of matches starting at the same place, the one the pattern prefers; here the longest)."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and s == out[-1][0]:
+            out[-1] = (s, max(e, out[-1][1]))
+        elif not out or s >= out[-1][1]:
+            out.append((s, e))
+    return out
 
 
 def _drop_quoted_speech(found: list[Attribution], quotes: tuple[Quote, ...], quote_starts: list[int]

@@ -65,6 +65,8 @@ class Lexicons:
     section_labels: frozenset[str]
     """Words that open a line as a label rather than a speaker ("Opinion: ...")."""
     no_source: tuple[NoSourceEntry, ...]
+    no_source_by_word: Mapping[str, tuple[int, ...]]
+    """A ``no_source`` entry's scan word to the indexes of the entries it may start a match of."""
     no_source_scan: re.Pattern[str]
     """Any of the ``no_source`` entries' scan words: one search tells whether a sentence needs the patterns."""
     hedges: tuple[HedgeEntry, ...]
@@ -151,6 +153,7 @@ class Lexicons:
                 nominal=MappingProxyType(dict(cues["nominal"])),
                 section_labels=frozenset(cues["section_labels"]),
                 no_source=no_source,
+                no_source_by_word=MappingProxyType(_by_scan_word(cues["no_source"])),
                 hedges=hedge_entries,
                 hedge_scan=hedge_scan,
                 hedge_index=MappingProxyType(hedge_index),
@@ -185,6 +188,14 @@ def _name_scan(types: Any) -> tuple[re.Pattern[str], re.Pattern[str]]:
     long = sorted({n for n in names if len(n) > 3})
     return (re.compile(r"\b(?:" + "|".join(map(re.escape, short)) + r")\b") if short else _NEVER,
             re.compile(r"(?= (?:" + "|".join(map(re.escape, long)) + r") )") if long else _NEVER)
+
+
+def _by_scan_word(entries: list[Any]) -> dict[str, tuple[int, ...]]:
+    out: dict[str, list[int]] = {}
+    for k, e in enumerate(entries):
+        for w in e["scan_words"]:
+            out.setdefault(w, []).append(k)
+    return {w: tuple(v) for w, v in out.items()}
 
 
 def _type_word_rank(types: Any) -> dict[str, tuple[int, int, str]]:

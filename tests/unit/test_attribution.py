@@ -341,3 +341,33 @@ def test_no_source_matches_hold_a_scan_word(lexicons, spec, data):
     assert found
     assert set(re.findall(r"\w+", found.group().lower())) & set(spec["scan_words"])
     assert lexicons.cue_scan.search(found.group().lower())
+
+
+_NO_SOURCE_PIECES = st.sampled_from([
+    "It is unclear whether", "it was not immediately clear", "remains unknown", "The deal is expected to",
+    "were accused of", "reportedly", "allegedly", "It seems that", "it is clear that", "could not be verified",
+    "it was widely reported that", "is said to", "the mayor said", "officials", "the bridge", "will close",
+    "unclearly", "knownst", ",", ".", " ", " ", "  ", "\u201c", "\u201d", "however,", "still", "and"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NO_SOURCE_PIECES, min_size=1, max_size=30).map(" ".join))
+def test_windowed_no_source_search_equals_a_full_scan(segmenter, lexicons, text):
+    """The no-source patterns run only near the scan words the document scan found; that must find exactly
+    what running every pattern over every sentence finds."""
+    from bisect import bisect_left
+
+    from scoring.attribution import _SentenceReader
+
+    if not text.strip():
+        return
+    doc = segmenter.segment(text)
+    low = doc.text.lower()
+    matches = [(m.start(), m.group()) for m in lexicons.cue_scan.finditer(low if len(low) == len(doc.text)
+                                                                          else doc.text)]
+    starts = [p for p, _ in matches]
+    for sentence in doc.sentences:
+        words = matches[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
+        windowed = _SentenceReader(doc, sentence, lexicons, (), [], (), words)._no_source_matches()
+        full = _SentenceReader(doc, sentence, lexicons, (), [], (), None)._no_source_matches()
+        assert windowed == full
