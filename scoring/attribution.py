@@ -175,7 +175,7 @@ class _SentenceReader:
         for attribution in self._colon():
             out.append(attribution)
             taken.append((attribution.cue.span.start, attribution.cue.span.end))
-        for attribution in self._according_to() + self._document_frame():
+        for attribution in self._according_to() + self._document_frame() + self._signed_quote():
             out.append(attribution)
             taken.append((attribution.cue.span.start, attribution.cue.span.end))
         verb_forms, nominal = self.lex.verb_forms, self.lex.nominal
@@ -223,7 +223,7 @@ class _SentenceReader:
             # a bare form is a verb after a modal/auxiliary or a plural/pronoun subject ("officials say")
             if not (prev in _MODALS or prev in ("they", "we", "i", "you", "people", "critics", "experts", "some",
                                                 "many", "most", "others", "all", "few", "both", "who",
-                                                "them", "whom", "these", "those")
+                                                "them", "whom", "these", "those", "percent")
                     or (i >= 3 and self.toks[i - 1].text[0].isupper() and not self.heading
                         and any(t.low == "and" for t in self.toks[max(0, i - 6):i - 1]))  # "Lee and Park say"
                     or prev.endswith("ly") or (i == 1 and self.toks[0].text[0].isupper())
@@ -445,6 +445,35 @@ class _SentenceReader:
             return []
         cue = Cue(self._span(toks[0].start, toks[0].end), toks[0].low, "document", "neutral")
         return [self._make(cue, self._span(toks[1].start, toks[comma - 1].end), (content,), "document")]
+
+    # -------------------------------------------------------------- rule: a quote signed with a dash
+    def _signed_quote(self) -> list[Attribution]:
+        """ '"We can do better." ― Ana Ruiz': a quotation signed, after a dash, with a name (pull quotes,
+        collected reader comments, embedded posts)."""
+        toks = self.toks
+        for d, tok in enumerate(toks):
+            if tok.text not in ("\u2015", "\u2014"):
+                continue
+            before = self.text[max(0, tok.start - 2):tok.start].rstrip()
+            if not before or before[-1] not in "\u201d\"":
+                continue
+            end = d + 1
+            while end < len(toks) and end - d <= 5 and (toks[end].text[0].isupper() or toks[end].text in (
+                    ".", "-", "'") or toks[end].low in ("de", "van", "von", "al")):
+                end += 1
+            names = [t for t in toks[d + 1:end] if t.text[0].isupper()]
+            if not names or (end < len(toks) and toks[end].text not in (".", "(", ",")):
+                continue
+            q = next((q for q in self.all_quotes if q.end == tok.start - (len(self.text[:tok.start])
+                                                                          - len(self.text[:tok.start].rstrip()))), None)
+            if q is None:
+                continue
+            while end > d + 1 and toks[end - 1].text == ".":
+                end -= 1
+            source = self._span(toks[d + 1].start, toks[end - 1].end)
+            cue = Cue(self._span(tok.start, tok.end), "sign", "speech", "neutral")
+            return [self._make(cue, source, (self._span(q.start, q.end),), "signed")]
+        return []
 
     # -------------------------------------------------------------- verbs
     def _from_verb(self, i: int, entry, made_so_far: list[Attribution]) -> list[Attribution]:

@@ -161,7 +161,8 @@ class Lexicons:
                 stance_scan=re.compile(r"\b" + _trie_pattern(forms) + r"\b"),
                 cue_scan=re.compile(
                     r"\b" + _trie_pattern(set(forms) | set(cues["nominal"]) | {"according", "citing", "quoting"}
-                                           | {w for e in cues["no_source"] for w in e["scan_words"]}) + r"\b|:"),
+                                           | {w for e in cues["no_source"] for w in e["scan_words"]})
+                    + r"\b|:|(?<=[\u201d\"])[\u2015\u2014]|(?<=[\u201d\"] )[\u2015\u2014]"),  # a colon; a quote signed with a dash
                 abbreviations=_read_abbreviations(directory / "abbreviations.txt"),
                 source_types=MappingProxyType(types),
                 anonymous_markers=tuple(types["anonymous_markers"]),

@@ -213,6 +213,7 @@ def test_speech_outside_reported_quotes_stays(segmenter, lexicons, text, cue):
     ("Reporters asked why the report was delayed.", "Reporters", "asked", "why the report"),
     ("Ms. Ortiz and Mr. Lee say the depot must stay open.", "Ms. Ortiz and Mr. Lee", "say", "the depot"),
     ("Many of them say the fares are too high.", "Many of them", "say", "the fares"),
+    ("Among renters, 41 percent support the levy.", "41 percent", "support", "the levy"),
     ("Tom Avery, director of the port authority, said the cranes would be replaced.",
      "Tom Avery, director of the port authority", "said", "the cranes would be replaced"),
 ])
@@ -263,6 +264,14 @@ def test_adverbs_quantified_objects_and_appositions(segmenter, lexicons, text, s
                and content in " ".join(c.text for c in a.content) for a in found), found
 
 
+def test_quotes_signed_with_a_dash(segmenter, lexicons):
+    text = ("\u201cWe can build a better road.\u201d\u2015 Carla Ibsen.\n\n\u201cFix the bridge first.\u201d \u2015 Tom Okoro."
+            "\n\nThe war \u2014 which began in May \u2014 is over.")
+    found = [(a.source.text, a.content[0].text) for a in _attrs(segmenter, lexicons, text) if a.rule == "signed"]
+    assert found == [("Carla Ibsen", "\u201cWe can build a better road.\u201d"),
+                     ("Tom Okoro", "\u201cFix the bridge first.\u201d")]
+
+
 def test_transcript_label_inside_a_quotation(segmenter, lexicons):
     found = _attrs(segmenter, lexicons, '"MORALES: We will not close the clinic before the vote."')
     assert [(a.source.text, a.cue.span.text) for a in found if a.source] == [("MORALES", ":")]
@@ -272,6 +281,7 @@ def test_transcript_label_inside_a_quotation(segmenter, lexicons):
     ("The merger is expected to close in the spring.", "is expected", "to close in the spring"),
     ("The two men were accused of forging ballots.", "were accused", "of forging ballots"),
     ("The ruling was widely seen as a defeat for the port authority.", "was widely seen", "as a defeat"),
+    ("The rebels are not thought to hold heavy weapons.", "are not thought", "to hold heavy weapons"),
 ])
 def test_agentless_passive_evidentials_have_no_source(segmenter, lexicons, text, cue, content):
     found = [a for a in _attrs(segmenter, lexicons, text) if a.cue.span.text == cue]
