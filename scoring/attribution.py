@@ -223,7 +223,7 @@ class _SentenceReader:
             # a bare form is a verb after a modal/auxiliary or a plural/pronoun subject ("officials say")
             if not (prev in _MODALS or prev in ("they", "we", "i", "you", "people", "critics", "experts", "some",
                                                 "many", "most", "others", "all", "few", "both", "who",
-                                                "them", "whom", "these", "those", "percent")
+                                                "them", "whom", "these", "those", "percent", "him")
                     or (i >= 3 and self.toks[i - 1].text[0].isupper() and not self.heading
                         and any(t.low == "and" for t in self.toks[max(0, i - 6):i - 1]))  # "Lee and Park say"
                     or prev.endswith("ly") or (i == 1 and self.toks[0].text[0].isupper())
@@ -732,8 +732,9 @@ class _SentenceReader:
                     and not self._noun_modifier(j):
                 break
             if low in _NP_BREAK and not (low == "and" and start < end_i and j > 0
-                                          and self.toks[j - 1].low not in _NP_BREAK):
-                break
+                                          and self.toks[j - 1].low not in _NP_BREAK) and not (
+                    low == "to" and j > 0 and self.toks[j - 1].low in ("close", "closest", "near", "loyal")):
+                break  # ("people close to him" stays one noun phrase)
             if t.text in _QUOTE_CHARS:
                 break
             start = j
@@ -874,8 +875,8 @@ class _SentenceReader:
         "Bemoaning the system, X accused ..."): no quote, and a preposition, subordinator or participle
         first, or three words at most."""
         part = self.toks[:comma_i]
-        if not part or any(t.text in _QUOTE_CHARS for t in part) or self.toks[comma_i].text != ",":
-            return False
+        if not part or any(t.text in _QUOTE_CHARS or t.text == "," for t in part) or self.toks[comma_i].text != ",":
+            return False  # "In addition, C, a spokesman said": a second comma means C came between
         first = part[0].low
         return len(part) <= 3 or first in _INTRO_OPENERS or first in _SUBORDINATORS or (
             first.endswith("ing") and first not in ("something", "nothing", "everything", "anything"))
@@ -894,6 +895,7 @@ class _SentenceReader:
             if nxt.endswith("ing") and nxt not in ("something", "nothing", "anything", "everything", "king", "thing"):
                 return True  # '..., said X, summing up the talks'
             return nxt in ("citing", "quoting", "adding", "saying", "noting", "according", "without", "but",
+                           "now", "formerly", "himself", "herself",
                            "and", "referring", "in", "who", "which", "while", "explaining", "stressing",
                            "insisting", "warning", "arguing", "as", "after", "before", "when", "though",
                            "although", "despite", "calling", "describing", "pointing") or \

@@ -272,6 +272,17 @@ def test_quotes_signed_with_a_dash(segmenter, lexicons):
                      ("Tom Okoro", "\u201cFix the bridge first.\u201d")]
 
 
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("In addition, the council will publish the audit soon, a spokesman announced on Monday.", "a spokesman",
+     "announced", "the council will publish the audit soon"),
+    ('"I call it the ferry that saved the town," said Ama Boateng, now a consultant in Accra.', "Ama Boateng",
+     "said", "the ferry that saved the town"),
+    ("Those close to him say that he will run again.", "Those close to him", "say", "he will run again"),
+])
+def test_trailing_and_inverted_clauses_after_intros_and_appositions(segmenter, lexicons, text, source, cue, content):
+    assert _find(_attrs(segmenter, lexicons, text), source, cue, content)
+
+
 def test_transcript_label_inside_a_quotation(segmenter, lexicons):
     found = _attrs(segmenter, lexicons, '"MORALES: We will not close the clinic before the vote."')
     assert [(a.source.text, a.cue.span.text) for a in found if a.source] == [("MORALES", ":")]
