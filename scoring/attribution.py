@@ -211,7 +211,7 @@ class _SentenceReader:
                 and i and self.toks[i - 1].text[0].islower():
             return None  # "published plans to close": a noun after a verb
         if entry.kind in _COMPLEMENT_ONLY_KINDS and tok.low.endswith("ing") and prev not in (
-                "is", "are", "was", "were", "be", "been", "am", "not", "'s", "’s", "'re", "’re"):
+                "is", "are", "was", "were", "be", "been", "am", "not", "'s", "’s", "'re", "’re", ","):
             return None  # "ads supporting the measure": a participle describing a noun
         if entry.adjectival:
             if prev not in ("is", "are", "was", "were", "be", "been", "am", "remain", "remains", "remained") and \
@@ -429,12 +429,23 @@ class _SentenceReader:
         """ "In a poll released Monday, 45 percent said ...", "By one estimate, ...": an opening phrase
         naming a document or a count is the source of the clause after its comma."""
         toks = self.toks
-        if len(toks) < 6 or toks[0].low not in ("in", "by"):
+        if len(toks) < 6 or toks[0].low not in ("in", "by", "as"):
             return []
         comma = next((k for k in range(2, min(len(toks), 14)) if toks[k].text == ","), None)
         if comma is None or comma + 2 >= len(toks):
             return []
         words = {t.low for t in toks[1:comma]}
+        if toks[0].low == "as" and toks[1].low.endswith("ed") and toks[1].low in self.lex.verb_forms \
+                and toks[2].low in ("in", "by") and comma > 3:
+            # "As stated in the commentary, C" / "As reported by the agency, C"
+            content = self._trim(self._span(toks[comma + 1].start, self.sentence.end))
+            if content is None:
+                return []
+            entry = self.lex.verb_forms[toks[1].low]
+            cue = Cue(self._span(toks[1].start, toks[1].end), entry.lemma, entry.kind, entry.stance)
+            return [self._make(cue, self._span(toks[3].start, toks[comma - 1].end), (content,), "document")]
+        if toks[0].low == "as":
+            return []
         if toks[0].low == "in" and not (words & _DOCUMENT_WORDS and toks[1].low in _DETERMINERS | {"its"}):
             return []
         if toks[0].low == "by" and not words & {"estimate", "estimates", "count", "account", "accounts", "measure",
@@ -548,7 +559,7 @@ class _SentenceReader:
                 return [self._make(cue, source, content, "trailing")]
         before_src = self.toks[src_start_i - 1].text if src_start_i else ""
         if (before_src in (",", "\u2014", "-") or before_src in _CLOSE_QUOTES) and self._trailing_after(cue_end_i) \
-                and not self._intro_phrase(src_start_i - 1):
+                and not self._intro_phrase(src_start_i - 1) and source.text.lower() not in ("who", "which"):
             content = self._content_before(src_start_i - 1)
             if content:
                 return self._with_relay(self._make(cue, source, content, "trailing"), cue_end_i)
@@ -724,8 +735,9 @@ class _SentenceReader:
                     continue
             if low == "that" and j == end_i - 1:
                 return None
-            if low in _PRONOUNS and j == end_i - 1:
-                start = j
+            if (low in _PRONOUNS or (low == "which" and j > 0 and self.toks[j - 1].text == ",")) \
+                    and j == end_i - 1:
+                start = j  # a pronoun, or "which" after a comma ("China and the US, which vowed ...")
                 j -= 1
                 break
             if j < end_i - 1 and low in self.lex.verb_forms and not t.text[0].isupper() \

@@ -278,6 +278,10 @@ def test_quotes_signed_with_a_dash(segmenter, lexicons):
     ('"I call it the ferry that saved the town," said Ama Boateng, now a consultant in Accra.', "Ama Boateng",
      "said", "the ferry that saved the town"),
     ("Those close to him say that he will run again.", "Those close to him", "say", "he will run again"),
+    ("As stated in the audit, the fund lost $2 million.", "the audit", "stated", "the fund lost"),
+    ("The deal came from the two ports, which vowed to cut emissions.", "which", "vowed", "to cut emissions"),
+    ('"We will rebuild," said the mayor, speaking of the flooded district.', "the mayor", "speaking",
+     "of the flooded district"),
 ])
 def test_trailing_and_inverted_clauses_after_intros_and_appositions(segmenter, lexicons, text, source, cue, content):
     assert _find(_attrs(segmenter, lexicons, text), source, cue, content)
@@ -326,6 +330,7 @@ def test_intention_stance_and_topic_frames(segmenter, lexicons, text, source, cu
     ("Unions spent heavily on ads supporting the measure.", "supporting"),  # a participle on a noun
     ("Patient advocates worry that access will remain uneven.", "advocates"),  # a noun subject
     ("The incumbent is seeking a third term.", "is seeking"),  # no to-infinitive after an intention verb
+    ("As mentioned above, the road is shut.", "As"),  # no document named
     ("A nurse, speaking on condition of anonymity, said the ward was full.", "speaking"),
     ("The plan offered \u201creal hope\u201d to tenants.", "offered"),
 ])
