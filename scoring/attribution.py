@@ -207,6 +207,9 @@ class _SentenceReader:
             return None  # a noun: "the report", "her claims", "the campaign's press", "a few questions"
         if tok.low.endswith("ing") and nxt == "by" and (i == 0 or prev in _DETERMINERS or prev.istitle()):
             return None  # a credit line: "Additional reporting by ..."
+        if (entry.lemma == "report" and nxt == "from") or (tok.low == "supposed" and nxt == "to") or prev in (
+                "no", "without", "beyond"):
+            return None  # "X reported from Kabul" (a credit), "is supposed to" (obligation), "no doubt"
         if tok.low.endswith("s") and tok.low != entry.lemma and prev.endswith("ed") and prev[:1].isalpha() \
                 and i and self.toks[i - 1].text[0].islower():
             return None  # "published plans to close": a noun after a verb

@@ -331,6 +331,10 @@ def test_intention_stance_and_topic_frames(segmenter, lexicons, text, source, cu
     ("Patient advocates worry that access will remain uneven.", "advocates"),  # a noun subject
     ("The incumbent is seeking a third term.", "is seeking"),  # no to-infinitive after an intention verb
     ("As mentioned above, the road is shut.", "As"),  # no document named
+    ("Source: Port of Lagos annual report.", ":"),  # a label, not a speaker
+    ("No doubt, the firm will appeal.", "doubt"),
+    ("The levy is supposed to curb speculation.", "supposed"),
+    ("Ana Lim reported from Manila.", "reported"),  # a credit line
     ("A nurse, speaking on condition of anonymity, said the ward was full.", "speaking"),
     ("The plan offered \u201creal hope\u201d to tenants.", "offered"),
 ])
