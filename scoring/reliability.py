@@ -257,23 +257,26 @@ def _corroboration(attributions: tuple[ScoredAttribution, ...], relays: dict[str
     by_source = {a.attribution.id: a.source_id for a in attributions}
     out: dict[str, set[str]] = {}
     sourced = [a for a in attributions if a.source_id]
+    roots = {a.attribution.id: _root(a.attribution.id, relays, by_source) for a in sourced}
     for a in sourced:
-        wa, fa = evidence[a.attribution.id].words, evidence[a.attribution.id].figures
+        ida = a.attribution.id
+        wa, fa = evidence[ida].words, evidence[ida].figures
         for b in sourced:
             if b.source_id == a.source_id:
                 continue
+            idb = b.attribution.id
+            wb, fb = evidence[idb].words, evidence[idb].figures
+            # the overlap test first: it rules out most pairs at the cost of two set intersections
+            if not (fa & fb):
+                shared = wa & wb
+                if not (len(shared) >= 3 and len(shared) >= 0.5 * min(len(wa), len(wb))):
+                    continue
             # not independent: one relays the other, or both come through the same relay
-            if _root(a.attribution.id, relays, by_source) == _root(b.attribution.id, relays, by_source):
+            if roots[ida] == roots[idb] or a.attribution.via == idb or b.attribution.via == ida:
                 continue
-            if a.attribution.via == b.attribution.id or b.attribution.via == a.attribution.id:
+            if contradicting and tuple(sorted((ida, idb), key=lambda x: int(x[1:]))) in contradicting:
                 continue
-            pair = tuple(sorted((a.attribution.id, b.attribution.id), key=lambda x: int(x[1:])))
-            if pair in contradicting:
-                continue
-            wb, fb = evidence[b.attribution.id].words, evidence[b.attribution.id].figures
-            shared = wa & wb
-            if (fa & fb) or (len(shared) >= 3 and len(shared) >= 0.5 * min(len(wa), len(wb))):
-                out.setdefault(a.attribution.id, set()).add(b.source_id or "")
+            out.setdefault(ida, set()).add(b.source_id or "")
     return out
 
 

@@ -58,11 +58,17 @@ class Scorer:
         statements = [_statement_text(a) for a in attributions]
         predictions = self.model.predict([s.text for s in doc.sentences] + statements)
         n = len(doc.sentences)
+        hedges_of: dict[str, list[Hedge]] = {}
+        for h in hedges:
+            hedges_of.setdefault(h.sentence_id, []).append(h)
+        attributions_of: dict[str, list[str]] = {}
+        for a in attributions:
+            for sid in a.sentence_ids:
+                attributions_of.setdefault(sid, []).append(a.id)
         sentences = tuple(
             ScoredSentence(
-                sentence=s, certainty=predictions[k],
-                hedges=tuple(h for h in hedges if h.sentence_id == s.id),
-                attribution_ids=tuple(a.id for a in attributions if s.id in a.sentence_ids),
+                sentence=s, certainty=predictions[k], hedges=tuple(hedges_of.get(s.id, ())),
+                attribution_ids=tuple(attributions_of.get(s.id, ())),
             )
             for k, s in enumerate(doc.sentences)
         )
