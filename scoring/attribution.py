@@ -228,7 +228,8 @@ class _SentenceReader:
                                                 "many", "most", "others", "all", "few", "both", "who",
                                                 "them", "whom", "these", "those", "percent", "him")
                     or (i >= 3 and self.toks[i - 1].text[0].isupper() and not self.heading
-                        and any(t.low == "and" for t in self.toks[max(0, i - 6):i - 1]))  # "Lee and Park say"
+                        and any(t.low in ("and", "in", "at", "along", "from", "of", "near", "across")
+                                for t in self.toks[max(0, i - 6):i - 1]))  # "Lee and Park say"
                     or prev.endswith("ly") or (i == 1 and self.toks[0].text[0].isupper())
                     or (i and self.toks[i - 1].text[-1:] == "s" and self.toks[i - 1].text[0].isalpha()
                         and prev not in _NP_BREAK and prev not in ("is", "was", "has", "this", "its", "us"))):
@@ -246,9 +247,10 @@ class _SentenceReader:
             return None  # "a study published on Wednesday": a participle describing a noun
         if tok.low.endswith("s") and not tok.low.endswith("ss") and tok.low != entry.lemma:
             # "reports", "claims", "calls", "estimates": verbs only with a subject-like word before them
-            if prev in _NP_BREAK and prev not in ("and",) and prev not in _PRONOUNS and prev not in _AUX:
+            if prev in _NP_BREAK and prev not in ("and",) and prev not in _PRONOUNS and prev not in _AUX \
+                    and not (prev == "," and self._apposition_subject(i)):
                 if not self.heading:
-                    return None
+                    return None  # (after "NAME, a geriatrician," the -s form is the verb)
         if tok.low.endswith("ed") or tok.low in ("told", "said", "thought", "found", "known", "shown", "written"):
             k = i - 1
             while k > 0 and self.toks[k].low in _AUX and self.toks[k].low not in (

@@ -214,6 +214,10 @@ def test_speech_outside_reported_quotes_stays(segmenter, lexicons, text, cue):
     ("Ms. Ortiz and Mr. Lee say the depot must stay open.", "Ms. Ortiz and Mr. Lee", "say", "the depot"),
     ("Many of them say the fares are too high.", "Many of them", "say", "the fares"),
     ("Among renters, 41 percent support the levy.", "41 percent", "support", "the levy"),
+    ("Shop owners along Harbour Road oppose the lane closures.", "Shop owners along Harbour Road", "oppose",
+     "the lane closures"),
+    ("Dr. Hana Weiss, a surgeon at Saint Ida Hospital in Velmar, believes the ward will reopen.",
+     "Dr. Hana Weiss, a surgeon at Saint Ida Hospital in Velmar", "believes", "the ward will reopen"),
     ("Tom Avery, director of the port authority, said the cranes would be replaced.",
      "Tom Avery, director of the port authority", "said", "the cranes would be replaced"),
 ])
