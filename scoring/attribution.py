@@ -189,7 +189,31 @@ class _SentenceReader:
                 out.extend(self._from_verb(i, entry, out))
             elif tok.low in nominal:
                 out.extend(self._nominal(i))
+            elif tok.low == "citing" and i > 1 and self.toks[i - 1].text == "," \
+                    and not any(a.cue.span.start == tok.start for a in out):
+                out.extend(self._citing_reason(i))
         return out
+
+    def _citing_reason(self, i: int) -> list[Attribution]:
+        """ "The airline cut 200 routes, citing weak demand": the clause's subject gives the reason."""
+        end = i + 1
+        while end < len(self.toks) and self.toks[end].text not in (",", ";", ".", "\u2014", "--", ":"):
+            end += 1
+        subject = self._np_left_sentence_subject(clause_end=i - 1)
+        if end == i + 1 or subject is None or subject.end > self.toks[i].start \
+                or subject.text.lower() in ("it", "there", "this", "that"):
+            return []
+        k = self._tok_at(subject.start)
+        if k is not None and self.toks[k].low in _DETERMINERS:
+            # no tagger to find where the noun phrase ends: the determiner, its noun and any capitalised words
+            last = k + 1
+            while last + 1 < i and self.toks[last + 1].text[0].isupper():
+                last += 1
+            subject = self._span(subject.start, self.toks[last].end)
+        entry = self.lex.verb_forms["citing"]
+        cue = Cue(self._span(self.toks[i].start, self.toks[i].end), entry.lemma, entry.kind, entry.stance)
+        content = self._span(self.toks[i + 1].start, self.toks[end - 1].end)
+        return [self._make(cue, subject, (content,), "participle")]
 
     def _verb_entry(self, i: int):
         tok = self.toks[i]
@@ -786,15 +810,16 @@ class _SentenceReader:
         return k == 0 or prev in _DETERMINERS or prev in _QUANTIFIERS or prev in (
             ",", "and", "or", "of", "for", "from", "with", "federal", "local", "national") or prev[:1].isdigit()
 
-    def _np_left_sentence_subject(self) -> Span | None:
+    def _np_left_sentence_subject(self, clause_end: int | None = None) -> Span | None:
         """The subject of the sentence's main clause, for cues that have none of their own ("X spoke to
         the crowd, promising C"): after an introductory phrase closed by a comma, a pronoun, a run of
-        capitalised words, or a determiner with up to four words."""
+        capitalised words, or a determiner with up to four words. A comma at ``clause_end`` closes the main
+        clause, not an introductory phrase."""
         toks = self.toks
         if not toks or toks[0].text in _QUOTE_CHARS:
             return None
         k = 0
-        for c in range(min(len(toks), 14)):
+        for c in range(min(len(toks), 14, len(toks) if clause_end is None else clause_end)):
             if toks[c].text == ",":
                 intro = toks[:c]
                 if not any(self.lex.verb_forms.get(t.low) or t.low in ("is", "are", "was", "were", "has", "have",

@@ -216,6 +216,8 @@ def test_speech_outside_reported_quotes_stays(segmenter, lexicons, text, cue):
     ("Among renters, 41 percent support the levy.", "41 percent", "support", "the levy"),
     ("Shop owners along Harbour Road oppose the lane closures.", "Shop owners along Harbour Road", "oppose",
      "the lane closures"),
+    ("The airline cut 200 routes on Monday, citing weak demand.", "The airline", "citing", "weak demand"),
+    ("Ford closed the plant, citing costs.", "Ford", "citing", "costs"),
     ("Dr. Hana Weiss, a surgeon at Saint Ida Hospital in Velmar, believes the ward will reopen.",
      "Dr. Hana Weiss, a surgeon at Saint Ida Hospital in Velmar", "believes", "the ward will reopen"),
     ("Tom Avery, director of the port authority, said the cranes would be replaced.",
