@@ -56,7 +56,7 @@ _TELL_VERBS = frozenset("tell inform assure warn remind brief advise urge notify
 _ADVERBIAL_START = frozenset(
     "on in at last this late early earlier later during on yesterday today tonight recently previously "
     "monday tuesday wednesday thursday friday saturday sunday via through after before without while when "
-    "from to by".split()
+    "from to by then again afterwards afterward".split()
 )
 _NEGATED_AUX = frozenset(
     w for w in ("don't doesn't didn't won't wouldn't can't cannot couldn't shouldn't isn't aren't wasn't weren't "
@@ -225,13 +225,14 @@ class _SentenceReader:
         prev = self.toks[i - 1].low if i else ""
         nxt = self.toks[i + 1].low if i + 1 < len(self.toks) else ""
         possessive = prev.endswith(("'s", "’s")) and prev[:-2] not in _CONTRACTED
-        if prev in _DETERMINERS or prev in ("'s", "’s") or possessive or (
+        relative = prev == "that" and self._relative_that(i - 1)
+        if (prev in _DETERMINERS and not relative) or prev in ("'s", "’s") or possessive or (
                 prev and self.lex.verb_forms.get(prev) is None and prev in ("of", "for", "with")) or (
                 prev in _QUANTIFIERS and tok.low.endswith("s")):
             return None  # a noun: "the report", "her claims", "the campaign's press", "a few questions"
         if tok.low.endswith("ing") and nxt == "by" and (i == 0 or prev in _DETERMINERS or prev.istitle()):
             return None  # a credit line: "Additional reporting by ..."
-        if (entry.lemma == "report" and nxt == "from") or (tok.low == "supposed" and nxt == "to") or prev in (
+        if (entry.lemma == "report" and (nxt == "from" or (nxt == "to" and tok.low in ("report", "reports")))) or (tok.low == "supposed" and nxt == "to") or prev in (
                 "no", "without", "beyond"):
             return None  # "X reported from Kabul" (a credit), "is supposed to" (obligation), "no doubt"
         if tok.low.endswith("s") and tok.low != entry.lemma and prev.endswith("ed") and prev[:1].isalpha() \
@@ -248,7 +249,7 @@ class _SentenceReader:
         form_is_base = tok.low == entry.lemma
         if form_is_base:
             # a bare form is a verb after a modal/auxiliary or a plural/pronoun subject ("officials say")
-            if not (prev in _MODALS or prev in ("they", "we", "i", "you", "people", "critics", "experts", "some",
+            if not (relative or prev in _MODALS or prev in ("they", "we", "i", "you", "people", "critics", "experts", "some",
                                                 "many", "most", "others", "all", "few", "both", "who",
                                                 "them", "whom", "these", "those", "percent", "him")
                     or (i >= 3 and self.toks[i - 1].text[0].isupper() and not self.heading
@@ -272,7 +273,8 @@ class _SentenceReader:
         if tok.low.endswith("s") and not tok.low.endswith("ss") and tok.low != entry.lemma:
             # "reports", "claims", "calls", "estimates": verbs only with a subject-like word before them
             if prev in _NP_BREAK and prev not in ("and",) and prev not in _PRONOUNS and prev not in _AUX \
-                    and not (prev == "," and self._apposition_subject(i)):
+                    and not (prev == "," and self._apposition_subject(i)) \
+                    and not relative:
                 if not self.heading:
                     return None  # (after "NAME, a geriatrician," the -s form is the verb)
         if tok.low.endswith("ed") or tok.low in ("told", "said", "thought", "found", "known", "shown", "written"):
@@ -559,7 +561,8 @@ class _SentenceReader:
             if first is not None and (first.low in _TIME_WORDS or entry.lemma in _TELL_VERBS):
                 first = None  # "said Tuesday" is a time; "told The Post" names the addressee
             if src_end > cue_end_i and first is not None and (
-                    first.text[0].isupper() or first.low in ("the", "a", "an", "he", "she", "they", "it", "we",
+                    first.text[0].isupper() or first.text[0].isdigit() or first.low in (
+                        "the", "a", "an", "he", "she", "they", "it", "we",
                                                              "i", "one", "two", "three", "several", "some")
             ) and self._trailing_after(src_end):
                 source = self._span(self.toks[cue_end_i].start, self.toks[src_end - 1].end)
@@ -763,7 +766,7 @@ class _SentenceReader:
                     j = k - 1
                     continue
             if low == "that" and j == end_i - 1:
-                return None
+                return (j, False) if self._relative_that(j) else None
             if (low in _PRONOUNS or (low == "which" and j > 0 and self.toks[j - 1].text == ",")) \
                     and j == end_i - 1:
                 start = j  # a pronoun, or "which" after a comma ("China and the US, which vowed ...")
@@ -800,6 +803,14 @@ class _SentenceReader:
             return None  # the object of another verb ("claimed responsibility ... posted"), not a subject
         subordinate = j >= 0 and self.toks[j].low in _SUBORDINATORS
         return start, subordinate
+
+    def _relative_that(self, j: int) -> bool:
+        """ "a super PAC that intends to ...": "that" after a noun opens a relative clause (after a verb, or
+        a noun that takes a clause, it is a complementiser)."""
+        prev = self.toks[j - 1] if j > 0 else None
+        return prev is not None and prev.text[0].isalpha() and prev.low not in self.lex.verb_forms \
+            and prev.low not in _NP_BREAK and prev.low not in self.lex.nominal and prev.low not in (
+                "so", "such", "now", "given", "fact", "idea", "view", "hope", "sense", "news", "evidence")
 
     def _noun_modifier(self, k: int) -> bool:
         """A verb's bare form used as a noun before another noun: "state officials", "the report authors"."""

@@ -83,7 +83,7 @@ def resolve_sources(
         kind = _mention_kind(core, mention.text, lexicons)
         target = None
         reason = ""
-        if core.lower() in ("who", "which"):
+        if core.lower() in ("who", "which", "that"):
             # a relative pronoun stands for the noun phrase just before it ("Luis Rubio, who heads ...")
             antecedent = _antecedent(doc.text, mention.start)
             if antecedent:
@@ -138,11 +138,14 @@ def _antecedent(text: str, start: int) -> str | None:
     """The noun phrase right before a relative pronoun at ``start``: a run of capitalised words, or a short
     determiner phrase ("the agency")."""
     before = text[max(0, start - 100):start].rstrip(" ,")
-    m = re.search(r"((?:[A-Z][\w.'’-]*)(?:\s+(?:of|the|for|and|de|[A-Z][\w.'’-]*))*)$", before)
-    if m and m.group(1).split()[-1][:1].isupper():
-        return m.group(1)
-    m = re.search(r"\b((?:the|a|an)\s+[\w'’-]+(?:\s+[\w'’-]+){0,2})$", before, re.IGNORECASE)
-    return m.group(1) if m else None
+    name = re.search(r"((?:[A-Z][\w.'’-]*)(?:\s+(?:of|the|for|and|de|[A-Z][\w.'’-]*))*)$", before)
+    described = re.search(r"\b((?:the|a|an)\s+[\w'’-]+(?:\s+[\w'’-]+){0,2})$", before, re.IGNORECASE)
+    if name and name.group(1).split()[-1][:1].isupper():
+        # "a super PAC that ...": the description around the capitalised head is the antecedent
+        if described and len(described.group(1)) > len(name.group(1)):
+            return described.group(1)
+        return name.group(1)
+    return described.group(1) if described else None
 
 
 def _words(text: str) -> list[str]:

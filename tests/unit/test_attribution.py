@@ -218,6 +218,9 @@ def test_speech_outside_reported_quotes_stays(segmenter, lexicons, text, cue):
      "the lane closures"),
     ("The airline cut 200 routes on Monday, citing weak demand.", "The airline", "citing", "weak demand"),
     ("Ford closed the plant, citing costs.", "Ford", "citing", "costs"),
+    ("Donors funded Civic Forward, a super PAC that intends to fight the levy.", "that", "intends", "to fight"),
+    ('"They are wrong," said 9/11 widow Terry Strada.', "9/11 widow Terry Strada", "said", "They are wrong"),
+    ('"We will not give up," he said then.', "he", "said", "We will not give up"),
     ("Dr. Hana Weiss, a surgeon at Saint Ida Hospital in Velmar, believes the ward will reopen.",
      "Dr. Hana Weiss, a surgeon at Saint Ida Hospital in Velmar", "believes", "the ward will reopen"),
     ("Tom Avery, director of the port authority, said the cranes would be replaced.",
@@ -341,6 +344,7 @@ def test_intention_stance_and_topic_frames(segmenter, lexicons, text, source, cu
     ("No doubt, the firm will appeal.", "doubt"),
     ("The levy is supposed to curb speculation.", "supposed"),
     ("Ana Lim reported from Manila.", "reported"),  # a credit line
+    ("The fund that reports to the board was closed.", "reports"),  # a hierarchy, not speech
     ("A nurse, speaking on condition of anonymity, said the ward was full.", "speaking"),
     ("The plan offered \u201creal hope\u201d to tenants.", "offered"),
 ])

@@ -121,3 +121,9 @@ def test_types(segmenter, lexicons, text, mention, type_, named):
     s = _owner(_sources(segmenter, lexicons, text), mention)
     assert (s.type, s.named) == (type_, named), s.type_evidence
     assert s.type_evidence
+
+
+def test_relative_that_takes_the_description_around_its_head(segmenter, lexicons):
+    sources = _sources(segmenter, lexicons,
+                       "Donors funded Civic Forward, a super PAC that intends to fight the levy.")
+    assert [s.name for s in sources] == ["super PAC"]
