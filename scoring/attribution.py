@@ -85,6 +85,12 @@ _TIME_WORDS = frozenset(
 )
 _PARTICLE_AFTER = {"point": ("out",), "call": ("for", "on"), "lay": ("out",), "spell": ("out",),
                    "weigh": ("in",)}
+# words that end a subject a verb's bare form can follow ("officials say", "many of them say", "41 percent
+# support", "those close to him say")
+_BARE_VERB_SUBJECTS = frozenset(
+    "they we i you people critics experts some many most others all few both who them whom these those "
+    "percent him".split()
+)
 _PARTICIPLE_CUES = frozenset("adding saying noting explaining stressing insisting warning arguing claiming".split())
 
 
@@ -127,7 +133,8 @@ def find_attributions(doc: Document, lexicons: Lexicons) -> tuple[Attribution, .
     quotes = find_quotes(doc.text)
     # one scan of the whole text finds the sentences that hold a possible cue; only those are read
     low = doc.text.lower()
-    matches = [(m.start(), m.group()) for m in lexicons.cue_scan.finditer(low if len(low) == len(doc.text) else doc.text)]
+    scanned = low if len(low) == len(doc.text) else doc.text
+    matches = [(m.start(), m.group()) for m in lexicons.cue_scan.finditer(scanned)]
     hits = [p for p, _ in matches]
     found: list[Attribution] = []
     sentence_starts = [s.start for s in doc.sentences]
@@ -232,8 +239,9 @@ class _SentenceReader:
             return None  # a noun: "the report", "her claims", "the campaign's press", "a few questions"
         if tok.low.endswith("ing") and nxt == "by" and (i == 0 or prev in _DETERMINERS or prev.istitle()):
             return None  # a credit line: "Additional reporting by ..."
-        if (entry.lemma == "report" and (nxt == "from" or (nxt == "to" and tok.low in ("report", "reports")))) or (tok.low == "supposed" and nxt == "to") or prev in (
-                "no", "without", "beyond"):
+        credit_or_hierarchy = entry.lemma == "report" and (
+            nxt == "from" or (nxt == "to" and tok.low in ("report", "reports")))
+        if credit_or_hierarchy or (tok.low == "supposed" and nxt == "to") or prev in ("no", "without", "beyond"):
             return None  # "X reported from Kabul" (a credit), "is supposed to" (obligation), "no doubt"
         if tok.low.endswith("s") and tok.low != entry.lemma and prev.endswith("ed") and prev[:1].isalpha() \
                 and i and self.toks[i - 1].text[0].islower():
@@ -249,9 +257,7 @@ class _SentenceReader:
         form_is_base = tok.low == entry.lemma
         if form_is_base:
             # a bare form is a verb after a modal/auxiliary or a plural/pronoun subject ("officials say")
-            if not (relative or prev in _MODALS or prev in ("they", "we", "i", "you", "people", "critics", "experts", "some",
-                                                "many", "most", "others", "all", "few", "both", "who",
-                                                "them", "whom", "these", "those", "percent", "him")
+            if not (relative or prev in _MODALS or prev in _BARE_VERB_SUBJECTS
                     or (i >= 3 and self.toks[i - 1].text[0].isupper() and not self.heading
                         and any(t.low in ("and", "in", "at", "along", "from", "of", "near", "across")
                                 for t in self.toks[max(0, i - 6):i - 1]))  # "Lee and Park say"
@@ -506,8 +512,10 @@ class _SentenceReader:
             names = [t for t in toks[d + 1:end] if t.text[0].isupper()]
             if not names or (end < len(toks) and toks[end].text not in (".", "(", ",")):
                 continue
-            q = next((q for q in self.all_quotes if q.end == tok.start - (len(self.text[:tok.start])
-                                                                          - len(self.text[:tok.start].rstrip()))), None)
+            quote_end = tok.start
+            while quote_end > 0 and self.text[quote_end - 1].isspace():
+                quote_end -= 1
+            q = next((q for q in self.all_quotes if q.end == quote_end), None)
             if q is None:
                 continue
             while end > d + 1 and toks[end - 1].text == ".":
