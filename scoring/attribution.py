@@ -85,6 +85,8 @@ _TIME_WORDS = frozenset(
 )
 _PARTICLE_AFTER = {"point": ("out",), "call": ("for", "on"), "lay": ("out",), "spell": ("out",),
                    "weigh": ("in",)}
+# a clause opened by one of these after a comma is the writer's comment on what was said, not part of it
+_WRITERS_CLAUSE = frozenset("though although but while whereas".split())
 # words that end a subject a verb's bare form can follow ("officials say", "many of them say", "41 percent
 # support", "those close to him say")
 _BARE_VERB_SUBJECTS = frozenset(
@@ -1048,9 +1050,12 @@ class _SentenceReader:
                     end = self.toks[k].start
                     break
         else:
-            # stop before a trailing attribution of another source: 'C — "Q," clarified X'
+            # stop before a trailing attribution of another source: 'C — "Q," clarified X', and before a
+            # concessive clause that is the writer's, not the speaker's: 'C, though she gave no details'
             for k in range(j + 1, n):
-                if self.toks[k].text in ("\u2014", ";") and k + 1 < n:
+                if (self.toks[k].text in ("\u2014", ";") and k + 1 < n) or (
+                        self.toks[k].text == "," and k + 1 < n and self.toks[k + 1].low in _WRITERS_CLAUSE
+                        and not any(q.start <= self.toks[k].start < q.end for q in self.quotes)):
                     end = self.toks[k].start
                     break
         # a quote opening in the content and closing in a later sentence extends the content

@@ -321,6 +321,14 @@ def test_bare_verb_forms_inside_a_source(segmenter, lexicons, text, source):
     assert source in [a.source.text for a in _attrs(segmenter, lexicons, text) if a.source]
 
 
+def test_content_stops_before_a_writers_concessive_clause(segmenter, lexicons):
+    found = _attrs(segmenter, lexicons, "The mayor said the bridge would reopen in May, though she gave no details.")
+    said = [a for a in found if a.cue.span.text == "said"]
+    assert said and said[0].content[-1].text == "the bridge would reopen in May"
+    quoted = _attrs(segmenter, lexicons, 'The mayor said it was "safe, though old" and would reopen.')
+    assert any("though old" in c.text for a in quoted for c in a.content)
+
+
 @pytest.mark.parametrize("text, source, cue, content", [
     ("The ferry company plans to cut three winter routes.", "The ferry company", "plans", "to cut three winter routes"),
     ("Councillor Ines Mbatha refused to sign the petition.", "Councillor Ines Mbatha", "refused", "to sign"),
