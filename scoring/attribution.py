@@ -85,6 +85,8 @@ _TIME_WORDS = frozenset(
 )
 _PARTICLE_AFTER = {"point": ("out",), "call": ("for", "on"), "lay": ("out",), "spell": ("out",),
                    "weigh": ("in",)}
+# what a speaker does next ("... but gave no figure", "... and declined to comment")
+_SPEAKER_ACTIONS = frozenset("gave declined refused did offered provided called urged asked added".split())
 # a clause opened by one of these after a comma is the writer's comment on what was said, not part of it
 _WRITERS_CLAUSE = frozenset("though although but while whereas".split())
 # words that end a subject a verb's bare form can follow ("officials say", "many of them say", "41 percent
@@ -1055,7 +1057,8 @@ class _SentenceReader:
             for k in range(j + 1, n):
                 if (self.toks[k].text in ("\u2014", ";") and k + 1 < n) or (
                         self.toks[k].text == "," and k + 1 < n and self.toks[k + 1].low in _WRITERS_CLAUSE
-                        and not any(q.start <= self.toks[k].start < q.end for q in self.quotes)):
+                        or self._second_predicate(k)) and not any(
+                        q.start <= self.toks[k].start < q.end for q in self.quotes):
                     end = self.toks[k].start
                     break
         # a quote opening in the content and closing in a later sentence extends the content
@@ -1067,6 +1070,14 @@ class _SentenceReader:
                 ch in _QUOTE_CHARS for ch in span.text):
             return ()  # "has not commented publicly": no content, no attribution
         return (span,) if span else ()
+
+    def _second_predicate(self, k: int) -> bool:
+        """ "said bodies had been recovered but gave no figure": "but" (or "and") then a verb in the past tense
+        starts a second predicate of the speaker, not more of what was said."""
+        if self.toks[k].low not in ("but", "and") or k + 1 >= len(self.toks):
+            return False
+        nxt = self.toks[k + 1].low
+        return nxt in _SPEAKER_ACTIONS or (nxt.endswith("ed") and nxt in self.lex.verb_forms)
 
     def _quote_after_sentence(self) -> tuple[Span, ...]:
         """ "He said:" closing its paragraph introduces the quotation that opens the next one."""
@@ -1161,6 +1172,8 @@ def _cut_contents(doc: Document, found: list[Attribution]) -> list[Attribution]:
     # (a borrowed source, as in "X claimed C and said D", lies outside the content it would cut)
     marks = sorted((m, k) for k, b in enumerate(found)
                    if b.rule in ("inverted", "trailing", "according_to", "participle", "coordinated")
+                   or (b.rule == "forward" and b.source is not None
+                       and _CLAUSE_JOIN.search(doc.text, max(0, b.source.start - 8), b.source.start))
                    for m in ([b.cue.span.start] + ([b.source.start] if b.source else [])))
     mark_at = [m for m, _ in marks]
     out = []
@@ -1206,6 +1219,10 @@ def _non_overlapping(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         elif not out or s >= out[-1][1]:
             out.append((s, e))
     return out
+
+
+# "X said C, and Y said D": a forward attribution whose source follows "and"/"but" starts a new clause
+_CLAUSE_JOIN = re.compile(r",?\s(?:and|but)\s+$")
 
 
 def _drop_quoted_speech(found: list[Attribution], quotes: tuple[Quote, ...], quote_starts: list[int]

@@ -325,6 +325,12 @@ def test_content_stops_before_a_writers_concessive_clause(segmenter, lexicons):
     found = _attrs(segmenter, lexicons, "The mayor said the bridge would reopen in May, though she gave no details.")
     said = [a for a in found if a.cue.span.text == "said"]
     assert said and said[0].content[-1].text == "the bridge would reopen in May"
+    found = _attrs(segmenter, lexicons, "Police said two bodies had been recovered but gave no names.")
+    said = [a for a in found if a.cue.span.text == "said"]
+    assert said and said[0].content[-1].text == "two bodies had been recovered"
+    found = _attrs(segmenter, lexicons, "The union said the talks had failed, and the ministry said it would appeal.")
+    said = [a for a in found if a.cue.span.text == "said" and a.source.text == "The union"]
+    assert said and said[0].content[-1].text == "the talks had failed"
     quoted = _attrs(segmenter, lexicons, 'The mayor said it was "safe, though old" and would reopen.')
     assert any("though old" in c.text for a in quoted for c in a.content)
 
