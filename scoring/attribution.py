@@ -603,10 +603,16 @@ class _SentenceReader:
                 return [self._make(cue, source, content, "trailing")]
         before_src = self.toks[src_start_i - 1].text if src_start_i else ""
         if (before_src in (",", "\u2014", "-") or before_src in _CLOSE_QUOTES) and self._trailing_after(cue_end_i) \
-                and not self._intro_phrase(src_start_i - 1) and source.text.lower() not in ("who", "which"):
+                and not self._intro_phrase(src_start_i - 1, short=self._content_after_cue(cue_end_i)) \
+                and source.text.lower() not in ("who", "which"):
             content = self._content_before(src_start_i - 1)
             if content:
                 return self._with_relay(self._make(cue, source, content, "trailing"), cue_end_i)
+        if src_start_i == 0 and self._trailing_after(cue_end_i) and not self._content_after_cue(cue_end_i):
+            # '"How many times must we see this?" Clinton said.': the quote before the sentence is the content
+            quote = self._quote_before_sentence()
+            if quote:
+                return [self._make(cue, source, quote, "trailing")]
         content = self._content_after(cue_end_i, entry.lemma, stop_at_comma=subordinate)
         if not content:
             return []
@@ -935,15 +941,15 @@ class _SentenceReader:
             k += 1
         return n > 0
 
-    def _intro_phrase(self, comma_i: int) -> bool:
+    def _intro_phrase(self, comma_i: int, short: bool = True) -> bool:
         """True when the words before the comma at comma_i only set the scene ("In July, X called for ...",
         "Bemoaning the system, X accused ..."): no quote, and a preposition, subordinator or participle
-        first, or three words at most."""
+        first, or (with ``short``) three words at most."""
         part = self.toks[:comma_i]
         if not part or any(t.text in _QUOTE_CHARS or t.text == "," for t in part) or self.toks[comma_i].text != ",":
             return False  # "In addition, C, a spokesman said": a second comma means C came between
         first = part[0].low
-        return len(part) <= 3 or first in _INTRO_OPENERS or first in _SUBORDINATORS or (
+        return (short and len(part) <= 3) or first in _INTRO_OPENERS or first in _SUBORDINATORS or (
             first.endswith("ing") and first not in ("something", "nothing", "everything", "anything"))
 
     def _trailing_after(self, j: int) -> bool:
@@ -1078,6 +1084,21 @@ class _SentenceReader:
             return False
         nxt = self.toks[k + 1].low
         return nxt in _SPEAKER_ACTIONS or (nxt.endswith("ed") and nxt in self.lex.verb_forms)
+
+    def _content_after_cue(self, j: int) -> bool:
+        """Whether words that could be content follow token j ("said on Monday." has none)."""
+        return any(t.text[0].isalnum() and t.low not in _TIME_WORDS and t.low not in _ADVERBIAL_START
+                   for t in self.toks[j:])
+
+    def _quote_before_sentence(self) -> tuple[Span, ...]:
+        """The quotation that ends right before this sentence (after nothing but white space)."""
+        end = self.sentence.start
+        while end > 0 and self.text[end - 1].isspace():
+            end -= 1
+        q = next((q for q in self.all_quotes if q.end == end and q.closed), None)
+        if q is None or self.text.count("\n\n", q.end, self.sentence.start):
+            return ()
+        return (self._span(q.start, q.end),)
 
     def _quote_after_sentence(self) -> tuple[Span, ...]:
         """ "He said:" closing its paragraph introduces the quotation that opens the next one."""
