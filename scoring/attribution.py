@@ -503,6 +503,8 @@ class _SentenceReader:
         """ '"We can do better." ― Ana Ruiz': a quotation signed, after a dash, with a name (pull quotes,
         collected reader comments, embedded posts)."""
         toks = self.toks
+        if "\u2015" not in self.sentence.text and "\u2014" not in self.sentence.text:
+            return []
         for d, tok in enumerate(toks):
             if tok.text not in ("\u2015", "\u2014"):
                 continue
