@@ -272,6 +272,7 @@ class _SentenceReader:
         if tok.low.endswith("s") and tok.low != entry.lemma and (
                 nxt in ("is", "are", "was", "were", "have", "has", "had", "will", "would", "broke", "erupted")
                 or (nxt in ("in", "of", "over", "at", "from", "against", "as", "about") and i > 0
+                    and nxt not in entry.complements  # "court rules against", "Mr. Obama speaks of"
                     and self.toks[i - 1].text[0].islower() and prev not in _PRONOUNS
                     and (entry.needs_clause or tok.low in self.lex.nominal))
                 or (prev.endswith("ing") and prev not in _PARTICIPLE_CUES)):
@@ -1075,8 +1076,8 @@ class _SentenceReader:
                 end = q.end
         span = self._trim(self._span(start, end))
         if span is not None and len(re.findall(r"\w+", span.text)) < 2 and not any(
-                ch in _QUOTE_CHARS for ch in span.text):
-            return ()  # "has not commented publicly": no content, no attribution
+                ch in _QUOTE_CHARS for ch in span.text) and not span.text[:1].isupper():
+            return ()  # "has not commented publicly": no content, no attribution ("endorsed Clinton" has one)
         return (span,) if span else ()
 
     def _second_predicate(self, k: int) -> bool:

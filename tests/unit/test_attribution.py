@@ -223,6 +223,8 @@ def test_speech_outside_reported_quotes_stays(segmenter, lexicons, text, cue):
     ('"We will not give up," he said then.', "he", "said", "We will not give up"),
     ("\u201cHow often must we see this?\u201d Ms. Ruiz said.", "Ms. Ruiz", "said", "How often must we see this?"),
     ("People like Ana Ruiz, he said.", "he", "said", "People like Ana Ruiz"),
+    ("The nurses' union endorses Okafor.", "The nurses' union", "endorses", "Okafor"),
+    ("Federal court rules against the county's new map.", "Federal court", "rules", "against the county"),
     ("Dr. Hana Weiss, a surgeon at Saint Ida Hospital in Velmar, believes the ward will reopen.",
      "Dr. Hana Weiss, a surgeon at Saint Ida Hospital in Velmar", "believes", "the ward will reopen"),
     ("Tom Avery, director of the port authority, said the cranes would be replaced.",
