@@ -93,7 +93,7 @@ _WRITERS_CLAUSE = frozenset("though although but while whereas".split())
 # support", "those close to him say")
 _BARE_VERB_SUBJECTS = frozenset(
     "they we i you people critics experts some many most others all few both who them whom these those "
-    "percent him".split()
+    "percent him police staff clergy".split()
 )
 _PARTICIPLE_CUES = frozenset("adding saying noting explaining stressing insisting warning arguing claiming".split())
 
@@ -259,8 +259,14 @@ class _SentenceReader:
                 return None
             return entry if self._clause_follows(i, entry.lemma) else None
         form_is_base = tok.low == entry.lemma
+        if form_is_base and prev in ("also", "still", "now", "too", "all", "both", "often", "long") and i >= 2:
+            i_subject = i - 1  # "police also fear", "officials now say": the word before the adverb decides
+            prev = self.toks[i - 2].low
+        else:
+            i_subject = i
         if form_is_base:
             # a bare form is a verb after a modal/auxiliary or a plural/pronoun subject ("officials say")
+            i, i_verb = i_subject, i
             if not (relative or prev in _MODALS or prev in _BARE_VERB_SUBJECTS
                     or (i >= 3 and self.toks[i - 1].text[0].isupper() and not self.heading
                         and any(t.low in ("and", "in", "at", "along", "from", "of", "near", "across")
@@ -269,6 +275,8 @@ class _SentenceReader:
                     or (i and self.toks[i - 1].text[-1:] == "s" and self.toks[i - 1].text[0].isalpha()
                         and prev not in _NP_BREAK and prev not in ("is", "was", "has", "this", "its", "us"))):
                 return None
+            i = i_verb
+            prev = self.toks[i - 1].low
         if tok.low.endswith("s") and tok.low != entry.lemma and (
                 nxt in ("is", "are", "was", "were", "have", "has", "had", "will", "would", "broke", "erupted")
                 or (nxt in ("in", "of", "over", "at", "from", "against", "as", "about") and i > 0
@@ -355,6 +363,8 @@ class _SentenceReader:
     def _object_follows(self, j: int) -> bool:
         """A noun phrase object starts at token ``j`` and runs for at least two words or is a name."""
         tok = self.toks[j]
+        if tok.text in _QUOTE_CHARS:
+            return True  # 'attacked "the hateful ideology"'
         if tok.low in ("the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those", "him",
                        "them", "us", "me", "other", "some", "all", "both", "each", "every", "several", "many")\
                 or tok.text[0].isdigit():
@@ -605,7 +615,11 @@ class _SentenceReader:
             if content:
                 return [self._make(cue, source, content, "trailing")]
         before_src = self.toks[src_start_i - 1].text if src_start_i else ""
-        if (before_src in (",", "\u2014", "-") or before_src in _CLOSE_QUOTES) and self._trailing_after(cue_end_i) \
+        after_cue = cue_end_i
+        if entry.lemma in _TELL_VERBS and self._np_right(cue_end_i) > cue_end_i:
+            after_cue = self._np_right(cue_end_i)  # '"...," Mr. Clarke told some of the miners.'
+        if (before_src in (",", "\u2014", "-") or before_src in _CLOSE_QUOTES) \
+                and (self._trailing_after(cue_end_i) or self._trailing_after(after_cue)) \
                 and not self._intro_phrase(src_start_i - 1, short=self._content_after_cue(cue_end_i)) \
                 and source.text.lower() not in ("who", "which"):
             content = self._content_before(src_start_i - 1)
@@ -840,7 +854,8 @@ class _SentenceReader:
             return False
         prev = self.toks[k - 1].low if k else ""
         return k == 0 or prev in _DETERMINERS or prev in _QUANTIFIERS or prev in (
-            ",", "and", "or", "of", "for", "from", "with", "federal", "local", "national") or prev[:1].isdigit()
+            ",", "and", "or", "of", "for", "from", "with", "federal", "local", "national") or prev[:1].isdigit() \
+            or self.toks[k - 1].text[0].isupper()  # "the New York state attorney general"
 
     def _np_left_sentence_subject(self, clause_end: int | None = None) -> Span | None:
         """The subject of the sentence's main clause, for cues that have none of their own ("X spoke to
