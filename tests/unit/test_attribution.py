@@ -224,7 +224,7 @@ def test_speech_outside_reported_quotes_stays(segmenter, lexicons, text, cue):
     ("\u201cHow often must we see this?\u201d Ms. Ruiz said.", "Ms. Ruiz", "said", "How often must we see this?"),
     ("People like Ana Ruiz, he said.", "he", "said", "People like Ana Ruiz"),
     ("The nurses' union endorses Okafor.", "The nurses' union", "endorses", "Okafor"),
-    ("But police also fear that the curfew could backfire.", "police", "fear", "the curfew could backfire"),
+    ("But police also fear that the curfew could backfire.", "police", "also fear", "the curfew could backfire"),
     ("The New York state attorney general is confirming that the fund was closed.",
      "The New York state attorney general", "is confirming", "the fund was closed"),
     ("In a speech, Ortiz attacked \u201cthe cowardice of the board\u201d again.", "Ortiz", "attacked", "cowardice"),
