@@ -315,6 +315,7 @@ def test_transcript_label_inside_a_quotation(segmenter, lexicons):
     ("The two men were accused of forging ballots.", "were accused", "of forging ballots"),
     ("The ruling was widely seen as a defeat for the port authority.", "was widely seen", "as a defeat"),
     ("The rebels are not thought to hold heavy weapons.", "are not thought", "to hold heavy weapons"),
+    ("Peacekeepers have been blamed for the outbreak.", "been blamed", "for the outbreak"),
 ])
 def test_agentless_passive_evidentials_have_no_source(segmenter, lexicons, text, cue, content):
     found = [a for a in _attrs(segmenter, lexicons, text) if a.cue.span.text == cue]
