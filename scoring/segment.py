@@ -140,6 +140,8 @@ class Segmenter:
                 next_start += 1
             if next_start == len(body):
                 break
+            if body[end:next_start].strip(_PUNKT_WHITESPACE):
+                return list(self._punkt.span_tokenize(body))  # a no-break space: Punkt reads words differently
             if body[next_start] in _PUNKT_REALIGN and not body[next_start + 1:next_start + 2].isalnum():
                 return list(self._punkt.span_tokenize(body))
             spans.append((start, end))
@@ -149,6 +151,7 @@ class Segmenter:
 
 
 _END_CHAR = re.compile(r"[.?!]")
+_PUNKT_WHITESPACE = " \t\n\r\x0b\x0c"  # string.whitespace: what Punkt counts as a space between words
 _PLAIN_WORD = re.compile(r"[^\W\d_]+")
 _NEXT_TOKEN = re.compile(r"\s*\S*")
 _ABBREVIATION_SHAPE = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*")
