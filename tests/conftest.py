@@ -13,6 +13,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from scoring.lexicons import Lexicons
 from scoring.segment import Segmenter
@@ -20,6 +21,13 @@ from scoring.segment import Segmenter
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+
+# CI runs the property tests on a fixed seed, so a red build always means a change broke something (random
+# exploration still happens in every local run; a counterexample found there becomes a regression case)
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("SOURCESCORE_TEST_PROFILE", "ci" if os.environ.get("CI") else "") == "ci":
+    settings.load_profile("ci")
 
 
 def pytest_configure(config: pytest.Config) -> None:

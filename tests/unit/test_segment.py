@@ -156,3 +156,9 @@ def test_fast_sentence_spans_equal_punkt_on_project_text(segmenter):
         lines += [json.loads(row)["text"] for row in f.read_text(encoding="utf-8").splitlines() if row.strip()]
     assert len(lines) > 4000
     assert [segmenter.sentence_spans(line) for line in lines] == [_punkt_spans(segmenter, line) for line in lines]
+
+
+@pytest.mark.parametrize("line", ["word.\u00a0.\u201d", "Mr.\u00a0Smith. Next", "said.\u00a0The end."])
+def test_fast_sentence_spans_with_no_break_spaces(segmenter, line):
+    # found by the property test: Punkt splits words on string.whitespace, which has no U+00A0
+    assert segmenter.sentence_spans(line) == _punkt_spans(segmenter, line)
