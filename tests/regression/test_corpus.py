@@ -11,10 +11,10 @@ CORPUS = ROOT / "seeds" / "attribution"
 ANNS = sorted(CORPUS.glob("*.ann"))
 
 # Floors: 0.02 below the figures measured on seeds/attribution (46 articles) with `sourcescore evaluate`.
-RELATION_OVERLAP_F1_FLOOR = 0.871  # measured 0.891
-CUE_OVERLAP_F1_FLOOR = 0.888       # measured 0.908
-SOURCE_OVERLAP_F1_FLOOR = 0.882    # measured 0.902
-CONTENT_OVERLAP_F1_FLOOR = 0.884   # measured 0.904
+RELATION_OVERLAP_F1_FLOOR = 0.874  # measured 0.894
+CUE_OVERLAP_F1_FLOOR = 0.893       # measured 0.913
+SOURCE_OVERLAP_F1_FLOOR = 0.886    # measured 0.906
+CONTENT_OVERLAP_F1_FLOOR = 0.889   # measured 0.909
 
 
 def test_at_least_40_articles():
