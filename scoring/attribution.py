@@ -529,10 +529,7 @@ class _SentenceReader:
             names = [t for t in toks[d + 1:end] if t.text[0].isupper()]
             if not names or (end < len(toks) and toks[end].text not in (".", "(", ",")):
                 continue
-            quote_end = tok.start
-            while quote_end > 0 and self.text[quote_end - 1].isspace():
-                quote_end -= 1
-            q = next((q for q in self.all_quotes if q.end == quote_end), None)
+            q = self._quote_ending_before(tok.start)
             if q is None:
                 continue
             while end > d + 1 and toks[end - 1].text == ".":
@@ -1108,13 +1105,17 @@ class _SentenceReader:
         return any(t.text[0].isalnum() and t.low not in _TIME_WORDS and t.low not in _ADVERBIAL_START
                    for t in self.toks[j:])
 
-    def _quote_before_sentence(self) -> tuple[Span, ...]:
-        """The quotation that ends right before this sentence (after nothing but white space)."""
-        end = self.sentence.start
+    def _quote_ending_before(self, pos: int) -> Quote | None:
+        """The quotation that ends at ``pos`` or before it with only white space between."""
+        end = pos
         while end > 0 and self.text[end - 1].isspace():
             end -= 1
-        q = next((q for q in self.all_quotes if q.end == end and q.closed), None)
-        if q is None or self.text.count("\n\n", q.end, self.sentence.start):
+        return next((q for q in self.all_quotes if q.end == end), None)
+
+    def _quote_before_sentence(self) -> tuple[Span, ...]:
+        """The closed quotation that ends right before this sentence, in the same paragraph."""
+        q = self._quote_ending_before(self.sentence.start)
+        if q is None or not q.closed or self.text.count("\n\n", q.end, self.sentence.start):
             return ()
         return (self._span(q.start, q.end),)
 

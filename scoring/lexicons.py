@@ -87,6 +87,8 @@ class Lexicons:
     type_words: frozenset[str]
     """Every type word of ``source_types.json`` ("officials", "police", ...)."""
     type_name_patterns: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
+    """Per source type, in order: a pattern for its acronyms (in capitals: "WHO", not "who") and one for its
+    other names (lower-cased text padded with spaces)."""
     type_name_scan: tuple[re.Pattern[str], re.Pattern[str]]
     """Any type's acronym, any type's long name: when neither is found, no ``type_name_patterns`` entry is tried."""
     type_word_rank: Mapping[str, tuple[int, int, str]]
@@ -94,8 +96,6 @@ class Lexicons:
     comes first in ``order`` wins, and within it the word listed first."""
     type_word_length: int
     """The most words a source-type word has."""
-    """Per source type, in order: a pattern for its acronyms (in capitals: "WHO", not "who") and one for its
-    other names (lower-cased text padded with spaces)."""
 
     @classmethod
     def load(cls, directory: Path = LEXICON_DIR) -> "Lexicons":
@@ -139,6 +139,7 @@ class Lexicons:
             hedge_scan = re.compile(
                 r"\b" + first + "(?=(?:" + "|".join("(?:" + e["pattern"] + ")" for e in hedges["entries"])
                 + r")(?!\w))")
+            scan_words = {w for e in cues["no_source"] for w in e["scan_words"]}
             no_source = tuple(
                 NoSourceEntry(re.compile(e["pattern"], re.IGNORECASE), e["lemma"], e["stance"],
                               e.get("content") == "around")
@@ -148,7 +149,7 @@ class Lexicons:
                 verb_forms=MappingProxyType(forms),
                 according_to_scan=re.compile(r"\b(?:" + "|".join(re.escape(p) for p in cues["according_to"]) + r")\b"),
                 no_source_scan=re.compile(
-                    r"\b" + _trie_pattern({w for e in cues["no_source"] for w in e["scan_words"]}) + r"\b",
+                    r"\b" + _trie_pattern(scan_words) + r"\b",
                     re.IGNORECASE),
                 nominal=MappingProxyType(dict(cues["nominal"])),
                 section_labels=frozenset(cues["section_labels"]),
@@ -161,7 +162,7 @@ class Lexicons:
                 stance_scan=re.compile(r"\b" + _trie_pattern(forms) + r"\b"),
                 cue_scan=re.compile(
                     r"\b" + _trie_pattern(set(forms) | set(cues["nominal"]) | {"according", "citing", "quoting"}
-                                           | {w for e in cues["no_source"] for w in e["scan_words"]})
+                                           | scan_words)
                     + r"\b|:|(?<=[\u201d\"])[\u2015\u2014]|(?<=[\u201d\"] )[\u2015\u2014]"),  # a colon; a quote signed with a dash
                 abbreviations=_read_abbreviations(directory / "abbreviations.txt"),
                 source_types=MappingProxyType(types),
@@ -184,11 +185,17 @@ _NEVER = re.compile(r"(?!x)x")
 
 
 def _name_scan(types: Any) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    names = [n for t in types["order"] for n in types["types"][t]["names"]]
-    short = sorted({n.upper() for n in names if len(n) <= 3})
-    long = sorted({n for n in names if len(n) > 3})
-    return (re.compile(r"\b(?:" + "|".join(map(re.escape, short)) + r")\b") if short else _NEVER,
-            re.compile(r"(?= (?:" + "|".join(map(re.escape, long)) + r") )") if long else _NEVER)
+    """One pattern for every type's acronyms and one for every type's long names (the long ones as a
+    look-ahead, so names sharing a space are all found)."""
+    short, long = _split_names(n for t in types["order"] for n in types["types"][t]["names"])
+    return (re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(set(short)))) + r")\b") if short else _NEVER,
+            re.compile(r"(?= (?:" + "|".join(map(re.escape, sorted(set(long)))) + r") )") if long else _NEVER)
+
+
+def _split_names(names: Iterable[str]) -> tuple[list[str], list[str]]:
+    """Known names as acronyms (three letters or fewer, in capitals) and longer names."""
+    names = list(names)
+    return [n.upper() for n in names if len(n) <= 3], [n for n in names if len(n) > 3]
 
 
 def _by_scan_word(entries: list[Any]) -> dict[str, tuple[int, ...]]:
@@ -210,9 +217,7 @@ def _type_word_rank(types: Any) -> dict[str, tuple[int, int, str]]:
 def _name_patterns(types: Any) -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
     out = []
     for t in types["order"]:
-        names = types["types"][t]["names"]
-        short = [n.upper() for n in names if len(n) <= 3]
-        long = [n for n in names if len(n) > 3]
+        short, long = _split_names(types["types"][t]["names"])
         out.append((
             t,
             re.compile(r"\b(?:" + "|".join(map(re.escape, short)) + r")\b") if short else _NEVER,
