@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from scoring.certainty import FORMAT, LABELS, CertaintyModel
+from scoring.certainty import FORMAT, LABELS, CertaintyModel, _softmax, word_features
 from scoring.config import DEFAULT_MODEL_DIR
 from scoring.errors import CorpusError, ModelError
 from scoring.lexicons import Lexicons
@@ -107,6 +107,21 @@ def test_round_trip_on_the_training_corpus(trained, lexicons):
     examples, _ = load_corpus(corpus)
     texts = [e.text for e in examples]
     assert np.allclose(fitted.predict_proba(texts), CertaintyModel.load(out, lexicons).predict_proba(texts))
+
+
+def test_fast_prediction_equals_the_pipelines_own(trained):
+    """predict_proba computes the Pipeline's decision function by hand (for speed); it must give the same
+    numbers as scikit-learn on the training corpus and on odd inputs (empty, no word in the vocabulary, a
+    repeated word, curly apostrophes)."""
+    corpus, _, _, fitted = trained
+    examples, _ = load_corpus(corpus)
+    texts = [e.text for e in examples] + ["", "!!!", "said said said said", "It isn’t clear, officials said."]
+    words = fitted.pipeline.named_steps["features"].transformer_list[0][1]
+    fast, slow = word_features(words, texts), words.transform(texts)
+    assert fast.shape == slow.shape
+    assert abs(fast - slow).max() < 1e-12
+    expected = _softmax(fitted.pipeline.decision_function(texts) / fitted.temperature)
+    assert np.allclose(fitted.predict_proba(texts), expected, atol=1e-12)
 
 
 def test_empty_input_gives_empty_matrix(trained, lexicons):
