@@ -85,6 +85,15 @@ _TIME_WORDS = frozenset(
 )
 _PARTICLE_AFTER = {"point": ("out",), "call": ("for", "on"), "lay": ("out",), "spell": ("out",),
                    "weigh": ("in",)}
+# words that open a passive's agent ("by officials", "by far fewer papers", "by dozens of groups"); others
+# open a means ("by telephone", "by hand")
+_AGENT_OPENERS = frozenset("officials police far dozens many most some several few more fewer both all".split())
+# verbs that name what something is ("called X a hoax") and the adjectives that make such a judgement
+_NAMING_VERBS = frozenset("call label dub brand term".split())
+_JUDGING_ADJECTIVE = re.compile(r"un\w+ed|\w{3,}(?:ous|ful|less|able|ible)|racist|false|fake|wrong|absurd|crazy|"
+                                r"unfair|inappropriate|disgusting|ridiculous|silly|stupid|dishonest|unacceptable")
+_PREDICATE_STOPS = frozenset("on in at to for from with by about after before during into over under since until "
+                             "of and or but that who which when while as than if".split())
 # what a speaker does next ("... but gave no figure", "... and declined to comment")
 _SPEAKER_ACTIONS = frozenset("gave declined refused did offered provided called urged asked added".split())
 # a clause opened by one of these after a comma is the writer's comment on what was said, not part of it
@@ -296,6 +305,7 @@ class _SentenceReader:
                     and not relative:
                 if not self.heading:
                     return None  # (after "NAME, a geriatrician," the -s form is the verb)
+        passive_with_agent = False
         if tok.low.endswith("ed") or tok.low in ("told", "said", "thought", "found", "known", "shown", "written"):
             k = i - 1
             while k > 0 and self.toks[k].low in _AUX and self.toks[k].low not in (
@@ -305,10 +315,12 @@ class _SentenceReader:
                 # passive: only "was quoted as saying" and "was told by X" stay attributions here
                 if not (nxt == "by" or (tok.low == "quoted" and nxt == "as")):
                     return None
+                passive_with_agent = nxt == "by" and self._passive_by(i, i + 1)
             if nxt and nxt[0].isalpha() and entry.stance in ("distancing", "assertive") and prev in _DETERMINERS:
                 return None
-        if entry.needs_clause:
-            # verbs with other common senses count only with a clause or quote after them
+        if entry.needs_clause and not passive_with_agent:
+            # verbs with other common senses count only with a clause or quote after them, or in the passive
+            # with their agent ("is endorsed by dozens of papers")
             if not self._clause_follows(i, entry.lemma):
                 return None
         return entry
@@ -342,6 +354,8 @@ class _SentenceReader:
                    "this", "these", "those") and \
                 entry is not None and entry.kind == "cognition":
             return True  # "analysts agreed it was ...": a clause without "that"
+        if lemma in _NAMING_VERBS and self._object_and_predicate(j):
+            return True  # "has called climate change a hoax", "called the charges unfounded"
         if lemma in ("describe", "characterize", "characterise", "label", "dub", "call") and any(
                 t.low == "as" for t in self.toks[j:j + 8]) and lemma != "call":
             return True  # "described the showdown as ominous"
@@ -358,6 +372,22 @@ class _SentenceReader:
         # trailing position: '"...," she asked.' / 'C, he predicted.'
         if i >= 1 and (self._trailing_after(i + 1)):
             return any(t.text in (",",) or t.text in _CLOSE_QUOTES for t in self.toks[max(0, i - 6):i])
+        return False
+
+    def _object_and_predicate(self, j: int) -> bool:
+        """An object then what it is called follows token ``j``: "climate change a hoax", "him “a liar”",
+        "the charges unsubstantiated" (a predicate noun phrase, a quote, or a judging adjective within six
+        words, before any punctuation or preposition)."""
+        if j >= len(self.toks) or not self.toks[j].text[0].isalnum():
+            return False
+        for k in range(j + 1, min(j + 7, len(self.toks))):
+            t = self.toks[k]
+            if t.low in ("a", "an") or t.text in _QUOTE_CHARS or t.text == "‘":
+                return True
+            if _JUDGING_ADJECTIVE.fullmatch(t.low) and self.toks[k - 1].low not in _DETERMINERS:
+                return True
+            if not t.text[0].isalnum() or t.low in _PREDICATE_STOPS:
+                return False
         return False
 
     def _object_follows(self, j: int) -> bool:
@@ -582,11 +612,13 @@ class _SentenceReader:
             first = self.toks[cue_end_i] if cue_end_i < len(self.toks) else None
             if first is not None and (first.low in _TIME_WORDS or entry.lemma in _TELL_VERBS):
                 first = None  # "said Tuesday" is a time; "told The Post" names the addressee
+            after_quote = before in _CLOSE_QUOTES or (
+                before == "," and cue_start_i >= 2 and self.toks[cue_start_i - 2].text in _CLOSE_QUOTES)
             if src_end > cue_end_i and first is not None and (
                     first.text[0].isupper() or first.text[0].isdigit() or first.low in (
                         "the", "a", "an", "he", "she", "they", "it", "we",
                                                              "i", "one", "two", "three", "several", "some")
-            ) and self._trailing_after(src_end):
+            ) and (self._trailing_after(src_end) or (after_quote and self._description_after(src_end))):
                 source = self._span(self.toks[cue_end_i].start, self.toks[src_end - 1].end)
                 content = self._content_before(cue_start_i - 1)
                 if content:
@@ -637,7 +669,8 @@ class _SentenceReader:
         if ce + 1 >= len(self.toks) or self.toks[ce].low != "by":
             return False
         agent = self.toks[ce + 1]
-        if not (agent.text[0].isupper() or agent.low in _DETERMINERS or agent.low in ("officials", "police")):
+        if not (agent.text[0].isupper() or agent.low in _DETERMINERS or agent.low in _AGENT_OPENERS
+                or agent.text[0].isdigit()):
             return False  # "said by telephone": a means, not an agent
         return self.toks[ce - 1].low.endswith("ed") or self.toks[ce - 1].low in ("told", "said", "written", "shown")
 
@@ -777,9 +810,11 @@ class _SentenceReader:
     def _role_apposition(self, k: int, j: int) -> bool:
         """ "Tom Avery, director of the port, said": a name, then a role with no determiner and no verb."""
         if k < 1 or not (self.toks[k - 1].text[0].isupper() or self.toks[k - 1].text == ")") \
-                or not 1 <= j - k - 1 <= 10:
+                or not 1 <= j - k - 1 <= 16:
             return False
-        return not any(t.low in ("is", "are", "was", "were", "has", "have", "had", "will", "would", "and", "but")
+        # "and" only between two roles: "director of the center and a professor at the school"
+        return not any(t.low in ("is", "are", "was", "were", "has", "have", "had", "will", "would", "but")
+                       or (t.low == "and" and self.toks[m + 1].low not in ("a", "an", "the"))
                        or (t.low in self.lex.verb_forms and not self._noun_modifier(m))
                        for m, t in enumerate(self.toks[k + 1:j], k + 1))
 
@@ -967,6 +1002,13 @@ class _SentenceReader:
         return (short and len(part) <= 3) or first in _INTRO_OPENERS or first in _SUBORDINATORS or (
             first.endswith("ing") and first not in ("something", "nothing", "everything", "anything"))
 
+    def _description_after(self, j: int) -> bool:
+        """'"C," said Dana Holt, an economist who served as ... and is now ...': after a quote and its inverted
+        cue and source, a comma or bracket goes on describing the source; no quote or "that" follows."""
+        if j >= len(self.toks) or self.toks[j].text not in (",", "("):
+            return False
+        return not any(t.text in _QUOTE_CHARS or t.low == "that" for t in self.toks[j:])
+
     def _trailing_after(self, j: int) -> bool:
         """True when what follows token j is only the end of an attribution clause (time, place, "in a
         statement", ", citing ...", ", adding ..."), i.e. the content is not after the cue."""
@@ -1120,12 +1162,17 @@ class _SentenceReader:
         return (self._span(q.start, q.end),)
 
     def _quote_after_sentence(self) -> tuple[Span, ...]:
-        """ "He said:" closing its paragraph introduces the quotation that opens the next one."""
+        """ "He said:" closing its paragraph introduces the quotation that opens the next one, or the next
+        paragraph itself when it is set as a block quote, with no quote marks."""
         rest = self.text[self.sentence.end:self.sentence.end + 8]
         start = self.sentence.end + len(rest) - len(rest.lstrip())
         q = next((q for q in self.all_quotes if q.start == start), None)
         if q is None:
-            return ()
+            if "\n" not in rest[:len(rest) - len(rest.lstrip())] or start >= len(self.text):
+                return ()
+            end = self.text.find("\n", start)
+            span = self._trim(self._span(start, len(self.text) if end < 0 else end))
+            return (span,) if span else ()
         end = max((p.end for p in self.all_quotes if p.group == q.group and p.start >= q.start), default=q.end)
         return (self._span(q.start, end),)
 

@@ -35,6 +35,7 @@ _NOT_BEFORE_OPENER = frozenset(
     "is are was were be been has have had will would can could may might".split()
 )
 _WORD = re.compile(r"\S+")
+_TELL_FORMS = frozenset("told tells telling".split())
 
 
 class Segmenter:
@@ -186,8 +187,8 @@ def _run_in_heading(line: str, pos: int) -> int | None:
             break
     for k in range(1, len(words)):
         word, prev = words[k].group(), words[k - 1].group()
-        if prev[-1] in _PUNCT_ENDS:
-            return None
+        if prev[-1] in _PUNCT_ENDS or prev in _TELL_FORMS:
+            return None  # "... Mook told CBS This Morning that": a programme after "told", not a heading
         if word in _RUN_IN_OPENERS and prev.lower() not in _NOT_BEFORE_OPENER and (
             prev[0].islower() or prev[0].isdigit() or k >= 2
         ):
@@ -235,7 +236,7 @@ def _join_quote_tails(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
 # a sentence never opens with closing punctuation: '(D-N.M.), chair of ...' was split after a dotted initialism
 _NEVER_OPENS = frozenset("),;]")
 # "the S.E.C. said": a dotted initialism followed by a lower-case word ends no sentence
-_DOTTED_END = re.compile(r"(?:^|[\s(-])(?:[A-Za-z]\.){2,}$")
+_DOTTED_END = re.compile(r"(?:^|[\s(-])(?:[A-Za-z]\.){2,}\)?$")  # also "Rep. Jo Li (R-S.C.) said"
 _QUESTION_CLOSERS = frozenset(a + b for a in "?!" for b in "\"\u201d'\u2019")
 
 

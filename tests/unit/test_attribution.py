@@ -376,6 +376,64 @@ def test_complement_frames_negatives(segmenter, lexicons, text, not_cue):
     assert not_cue not in [a.cue.span.text for a in _attrs(segmenter, lexicons, text)]
 
 
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("Senator Obi has called the levy a tax on renters.", "Senator Obi", "has called", "the levy a tax on renters"),
+    ("The ministry called the reports unfounded and malicious.", "The ministry", "called", "the reports unfounded"),
+    ("Ms. Tran labeled the audit \u201ca whitewash\u201d on Friday.", "Ms. Tran", "labeled", "the audit"),
+    ("Kofi Annan calls drought plan \u2018reckless gamble\u2019", "Kofi Annan", "calls", "drought plan"),
+    ("Fans slammed the referee's decision on social media.", "Fans", "slammed", "the referee's decision"),
+])
+def test_naming_verbs_with_object_and_predicate(segmenter, lexicons, text, source, cue, content):
+    assert _find(_attrs(segmenter, lexicons, text), source, cue, content)
+
+
+@pytest.mark.parametrize("text", [
+    "She called the police on Monday night.",  # a telephone call
+    "The club called a press conference in the afternoon.",
+    "He called his sister before the flight.",
+])
+def test_naming_verbs_without_a_predicate_are_not_cues(segmenter, lexicons, text):
+    assert not [a for a in _attrs(segmenter, lexicons, text) if a.cue.lemma == "call"]
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    # after a quote and an inverted cue, the rest describes the source
+    ("\u201cThe levy will not pass,\u201d said Dana Holt, an economist who led the budget office and is now "
+     "head of a think tank, a centrist group.",
+     "Dana Holt, an economist who led the budget office and is now head of a think tank", "said", "The levy will not pass"),
+    ("\"The vote was fair,\" said Rep. Li Wen (D-Ore.), a member of the panel.", "Rep. Li Wen", "said",
+     "The vote was fair"),
+    # a long role apposition, two roles joined by "and"
+    ("Megan Oduya, senior associate for school organizing at the Lagos Institute for Public Reform, said parents "
+     "want local schools.",
+     "Megan Oduya, senior associate for school organizing at the Lagos Institute for Public Reform", "said", "parents want local schools"),
+    ("Len Barta, director of the Tax Center and a professor at the Kenton School of Law, said the plan was sound.",
+     "Len Barta, director of the Tax Center and a professor at the Kenton School of Law", "said", "the plan was sound"),
+    # passives of judgement with their agent
+    ("The senator has been endorsed by dozens of papers across the state.", "dozens of papers", "has been endorsed",
+     "The senator"),
+    ("The mayor was supported by 42 percent of those polled.", "42 percent of those polled", "was supported",
+     "The mayor"),
+])
+def test_inverted_descriptions_role_appositions_and_agent_passives(segmenter, lexicons, text, source, cue, content):
+    assert _find(_attrs(segmenter, lexicons, text), source, cue, content)
+
+
+def test_cue_with_colon_closing_a_paragraph_takes_the_block_quote_after_it(segmenter, lexicons):
+    text = "The governor added:\n\nIt is typical of the council. It knows nothing of farming.\n\nThe vote is on Friday."
+    found = _attrs(segmenter, lexicons, text)
+    assert _find(found, "The governor", "added", "It is typical of the council. It knows nothing of farming")
+    assert not any("The vote is on Friday" in c.text for a in found for c in a.content)
+
+
+@pytest.mark.parametrize("text", [
+    "The roof was supported by steel beams.",  # an agent that is a thing: no capital, determiner or quantity
+    "The letter was sent by mail.",
+])
+def test_passives_with_a_means_are_not_attributions(segmenter, lexicons, text):
+    assert _attrs(segmenter, lexicons, text) == ()
+
+
 def test_ids_in_text_order(segmenter, lexicons):
     found = _attrs(segmenter, lexicons,
                    "The ministry said the road was shut. Police said it would reopen. It is unclear when.")

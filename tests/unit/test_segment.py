@@ -59,6 +59,10 @@ CASES = [
          [("Rep. Ana Ruiz (D-N.M.), chair of the caucus, spoke.", B), ("Then it rained.", B)]),
     case("seg-dotted-initialism-lower", "The S.E.C. said it would appeal. The N.F.L. Then came.",
          [("The S.E.C. said it would appeal.", B), ("The N.F.L.", B), ("Then came.", B)]),
+    case("seg-dotted-initialism-in-brackets", "Rep. Ana Ruiz (D-N.M.) said the vote failed. Then it rained.",
+         [("Rep. Ana Ruiz (D-N.M.) said the vote failed.", B), ("Then it rained.", B)]),
+    case("seg-programme-after-told", "The coach told ZTV This Week on Sunday that he would stay. Fans cheered.",
+         [("The coach told ZTV This Week on Sunday that he would stay.", B), ("Fans cheered.", B)]),
     case("seg-question-quote-new-sentence", "\u201cWho pays?\u201d The council did not say.",
          [("\u201cWho pays?\u201d", B), ("The council did not say.", B)]),
 ]
