@@ -371,7 +371,9 @@ class _SentenceReader:
                 return True
         # trailing position: '"...," she asked.' / 'C, he predicted.'
         if i >= 1 and (self._trailing_after(i + 1)):
-            return any(t.text in (",",) or t.text in _CLOSE_QUOTES for t in self.toks[max(0, i - 6):i])
+            # or '"Who knows?" Graham asked.': the quote closed the sentence before
+            return any(t.text in (",",) or t.text in _CLOSE_QUOTES for t in self.toks[max(0, i - 6):i]) or (
+                i <= 4 and bool(self._quote_before_sentence()))
         return False
 
     def _object_and_predicate(self, j: int) -> bool:
@@ -882,9 +884,14 @@ class _SentenceReader:
     def _noun_modifier(self, k: int) -> bool:
         """A verb's bare form used as a noun before another noun: "state officials", "the report authors"."""
         entry = self.lex.verb_forms.get(self.toks[k].low)
-        if entry is None or self.toks[k].low != entry.lemma:
+        if entry is None:
             return False
         prev = self.toks[k - 1].low if k else ""
+        if self.toks[k].low == entry.lemma + "s" and prev in _DETERMINERS and k + 1 < len(self.toks) \
+                and self.toks[k + 1].text[0].isalpha() and self.toks[k + 1].low not in self.lex.verb_forms:
+            return True  # a plural before its noun: "the appeals court"
+        if self.toks[k].low != entry.lemma:
+            return False
         return k == 0 or prev in _DETERMINERS or prev in _QUANTIFIERS or prev in (
             ",", "and", "or", "of", "for", "from", "with", "federal", "local", "national") or prev[:1].isdigit() \
             or self.toks[k - 1].text[0].isupper()  # "the New York state attorney general"
@@ -1330,8 +1337,9 @@ def _drop_quoted_speech(found: list[Attribution], quotes: tuple[Quote, ...], quo
     for a in found:
         k = bisect_right(quote_starts, a.cue.span.start) - 1
         if a.rule != "relay" and k >= 0 and k in reported and quotes[k].start < a.cue.span.start \
-                and a.cue.span.end <= quotes[k].end:
-            continue
+                and a.cue.span.end <= quotes[k].end \
+                and not (a.rule.startswith("colon") and a.source is not None and a.source.start <= quotes[k].start + 1):
+            continue  # (a transcript label opening the quote, '"WALLACE: ...', names a new speaker)
         out.append(a)
     return out
 
@@ -1367,6 +1375,9 @@ def _quote_kind(content: tuple[Span, ...], quotes: tuple[Quote, ...]) -> str:
 def _continue_quotes(doc: Document, found: list[Attribution], quotes: tuple[Quote, ...]) -> list[Attribution]:
     """A direct quote with no cue of its own, right after an attributed direct quote, continues it."""
     covered = [(c.start, c.end) for a in found for c in a.content]
+    # a quote opened by a speaker's label ('"IBARRA: ...') belongs to that speaker, whatever came before it
+    covered += [(a.source.start - 1, a.source.start) for a in found
+                if a.rule == "colon" and a.source is not None and doc.text[a.source.start - 1:a.source.start] in _QUOTE_CHARS]
     out = list(found)
     by_end = sorted(range(len(out)), key=lambda k: out[k].content[-1].end if out[k].content else 0)
     for q in quotes:

@@ -46,6 +46,11 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
                     is_open = False
                 elif open_at is not None and after.isalnum() and not before.isalnum() and before not in ",.!?;:":
                     is_open = True
+            elif mark in _CLOSERS and open_at is None:
+                # a closing mark where none is open, glued to the start of a word, is a misprinted opener
+                before = p_text[m.start() - 1] if m.start() else " "
+                after = p_text[m.end()] if m.end() < len(p_text) else " "
+                is_open = after.isalnum() and before.isspace()
             if is_open:
                 if open_at is not None:  # an opener inside an open quote: close the old one before it
                     quotes.append(Quote(open_at, pos, False, group))

@@ -305,6 +305,33 @@ def test_trailing_and_inverted_clauses_after_intros_and_appositions(segmenter, l
     assert _find(_attrs(segmenter, lexicons, text), source, cue, content)
 
 
+def test_quotes_signed_on_the_next_line_or_after_a_no_break_space(segmenter, lexicons):
+    text = ("\u201cHe started badly. That is just my opinion.\u201d\u00a0\u2015 Rosa Ilunga.\n\n"
+            "\u201cThe plan is late.\u201d\n\u2015 Ade Bello\n\n"
+            # a closing mark misprinted for the opening one
+            "\u201dNobody asked us. Nobody listened.\u201d \u2015\u00a0Nell Varga\n")
+    found = [(a.source.text, a.content[0].text) for a in _attrs(segmenter, lexicons, text) if a.rule == "signed"]
+    assert found == [("Rosa Ilunga", "\u201cHe started badly. That is just my opinion.\u201d"),
+                     ("Ade Bello", "\u201cThe plan is late.\u201d"),
+                     ("Nell Varga", "\u201dNobody asked us. Nobody listened.\u201d")]
+
+
+def test_transcript_labels_inside_a_reported_transcript_name_each_speaker(segmenter, lexicons):
+    text = ('The network released a transcript:\n\n"MORALES: We will not close the clinic.\n\n'
+            '"IBARRA: But will you fund it next year?\n\n"MORALES: We will.')
+    labels = [a.source.text for a in _attrs(segmenter, lexicons, text) if a.rule == "colon" and a.source]
+    assert labels == ["MORALES", "IBARRA", "MORALES"]
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("\u201cWho pays for the levy?\u201d Graham asked. \u201cNobody knows.\u201d", "Graham", "asked", "Who pays"),
+    ("The appeals court ruled that the map was unlawful.", "The appeals court", "ruled", "the map was unlawful"),
+])
+def test_question_quote_before_the_sentence_and_plural_noun_modifiers(segmenter, lexicons, text, source, cue,
+                                                                       content):
+    assert _find(_attrs(segmenter, lexicons, text), source, cue, content)
+
+
 def test_transcript_label_inside_a_quotation(segmenter, lexicons):
     found = _attrs(segmenter, lexicons, '"MORALES: We will not close the clinic before the vote."')
     assert [(a.source.text, a.cue.span.text) for a in found if a.source] == [("MORALES", ":")]
