@@ -296,7 +296,9 @@ class _SentenceReader:
             return None  # "two suspects were held", "dimming hopes of": a noun
         if entry.needs_clause and tok.low.endswith("ed") and i >= 2 and self.toks[i - 2].low in ("a", "an", "the") \
                 and nxt in ("on", "in", "at", "by", "last", "this", "earlier", "monday", "tuesday", "wednesday",
-                            "thursday", "friday", "saturday", "sunday", "online"):
+                            "thursday", "friday", "saturday", "sunday", "online") \
+                and not (i + 2 < len(self.toks) and nxt in _TIME_WORDS
+                         and (self.toks[i + 2].low in entry.complements or self.toks[i + 2].low == "that")):
             return None  # "a study published on Wednesday": a participle describing a noun
         if tok.low.endswith("s") and not tok.low.endswith("ss") and tok.low != entry.lemma:
             # "reports", "claims", "calls", "estimates": verbs only with a subject-like word before them
@@ -334,8 +336,9 @@ class _SentenceReader:
         if nxt == "to" and entry is not None and entry.stance == "directive":
             return True  # "pledged to push for ...", "urged voters to ..."
         if entry is not None and entry.complements and j < len(self.toks):
-            while j + 1 < len(self.toks) and nxt.endswith("ly") and nxt not in ("italy", "family"):
-                j += 1  # "spoke emotionally of"
+            while j + 1 < len(self.toks) and ((nxt.endswith("ly") and nxt not in ("italy", "family")) or (
+                    nxt in _TIME_WORDS and nxt not in ("this", "last", "may"))):
+                j += 1  # "spoke emotionally of", "ruled Friday against"
                 nxt = self.toks[j].low
             after = self.toks[j + 1] if j + 1 < len(self.toks) else None
             if nxt == "to" and "to" in entry.complements:
@@ -395,13 +398,18 @@ class _SentenceReader:
     def _object_follows(self, j: int) -> bool:
         """A noun phrase object starts at token ``j`` and runs for at least two words or is a name."""
         tok = self.toks[j]
-        if tok.text in _QUOTE_CHARS:
-            return True  # 'attacked "the hateful ideology"'
+        if tok.text in _QUOTE_CHARS or tok.low in ("him", "them", "us", "me"):
+            return True  # 'attacked "the hateful ideology"', "despised them"
         if tok.low in ("the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those", "him",
                        "them", "us", "me", "other", "some", "all", "both", "each", "every", "several", "many")\
                 or tok.text[0].isdigit():
             return j + 1 < len(self.toks) and self.toks[j + 1].text[0].isalnum()
-        return tok.text[0].isupper() and tok.text[0].isalpha()
+        if tok.text[0].isupper() and tok.text[0].isalpha():
+            return True
+        # a bare noun phrase: "attacked loopholes that ...", "described crass behavior"
+        return tok.text[0].isalpha() and tok.low not in _NP_BREAK and tok.low not in _NP_INNER \
+            and not tok.low.endswith("ly") and tok.low not in self.lex.verb_forms and tok.low not in _PRONOUNS \
+            and tok.low not in ("it", "her", "its", "their", "his", "out", "up", "off", "down", "back", "away")
 
     # -------------------------------------------------------------- rule: no source
     def _no_source_matches(self) -> list[list[tuple[int, int]]]:
@@ -887,7 +895,7 @@ class _SentenceReader:
         if entry is None:
             return False
         prev = self.toks[k - 1].low if k else ""
-        if self.toks[k].low == entry.lemma + "s" and prev in _DETERMINERS and k + 1 < len(self.toks) \
+        if self.toks[k].low == entry.lemma + "s" and (prev in _DETERMINERS or prev in ("federal", "state", "local", "national")) and k + 1 < len(self.toks) \
                 and self.toks[k + 1].text[0].isalpha() and self.toks[k + 1].low not in self.lex.verb_forms:
             return True  # a plural before its noun: "the appeals court"
         if self.toks[k].low != entry.lemma:
@@ -1137,7 +1145,8 @@ class _SentenceReader:
                 end = q.end
         span = self._trim(self._span(start, end))
         if span is not None and len(re.findall(r"\w+", span.text)) < 2 and not any(
-                ch in _QUOTE_CHARS for ch in span.text) and not span.text[:1].isupper():
+                ch in _QUOTE_CHARS for ch in span.text) and not span.text[:1].isupper() \
+                and span.text.lower() not in ("him", "them", "us", "me"):
             return ()  # "has not commented publicly": no content, no attribution ("endorsed Clinton" has one)
         return (span,) if span else ()
 

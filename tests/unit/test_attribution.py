@@ -332,6 +332,25 @@ def test_question_quote_before_the_sentence_and_plural_noun_modifiers(segmenter,
     assert _find(_attrs(segmenter, lexicons, text), source, cue, content)
 
 
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("A federal appeals court ruled Friday against the county's map.", "A federal appeals court", "ruled",
+     "against the county's map"),
+    ("Farmers distrusted the agency and despised them, but kept quiet.", "Farmers", "despised", "them"),
+    ("Ms. Okafor has attacked loopholes that favour landlords.", "Ms. Okafor", "has attacked", "loopholes"),
+    ("Former staff described rude behaviour by the owner.", "Former staff", "described", "rude behaviour"),
+])
+def test_objects_after_a_time_word_pronoun_and_bare_noun_objects(segmenter, lexicons, text, source, cue, content):
+    assert _find(_attrs(segmenter, lexicons, text), source, cue, content)
+
+
+@pytest.mark.parametrize("text, not_cue", [
+    ("A study published Friday in the journal found nothing.", "published"),
+    ("The union, which opposed it, went on strike.", "opposed"),  # "it" alone is no object
+])
+def test_participles_and_adverbs_are_not_objects(segmenter, lexicons, text, not_cue):
+    assert not_cue not in [a.cue.span.text for a in _attrs(segmenter, lexicons, text)]
+
+
 def test_transcript_label_inside_a_quotation(segmenter, lexicons):
     found = _attrs(segmenter, lexicons, '"MORALES: We will not close the clinic before the vote."')
     assert [(a.source.text, a.cue.span.text) for a in found if a.source] == [("MORALES", ":")]
