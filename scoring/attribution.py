@@ -347,7 +347,7 @@ class _SentenceReader:
                     and not after.text[0].isupper()
             if nxt in entry.complements and after is not None and after.text[0].isalnum():
                 return True  # "spoke about the levy"
-            if "object" in entry.complements and self._object_follows(j):
+            if "object" in entry.complements and self._object_follows(j, bare=not self._relative_subject(i)):
                 return True  # "endorsed the mayor", "questioned Mr. Ito's figures"
             if entry.kind in _COMPLEMENT_ONLY_KINDS:
                 return False
@@ -395,8 +395,16 @@ class _SentenceReader:
                 return False
         return False
 
-    def _object_follows(self, j: int) -> bool:
-        """A noun phrase object starts at token ``j`` and runs for at least two words or is a name."""
+    def _relative_subject(self, i: int) -> bool:
+        """The verb at ``i`` has a relative pronoun for its subject ("a group that has attacked ...")."""
+        k = i - 1
+        while k >= 0 and (self.toks[k].low in _AUX or self.toks[k].low in _NEGATED_AUX or self.toks[k].low.endswith("ly")):
+            k -= 1
+        return k >= 0 and self.toks[k].low in ("that", "which", "who")
+
+    def _object_follows(self, j: int, bare: bool = True) -> bool:
+        """A noun phrase object starts at token ``j`` and runs for at least two words or is a name (or, with
+        ``bare``, is a noun without a determiner)."""
         tok = self.toks[j]
         if tok.text in _QUOTE_CHARS or tok.low in ("him", "them", "us", "me"):
             return True  # 'attacked "the hateful ideology"', "despised them"
@@ -406,8 +414,9 @@ class _SentenceReader:
             return j + 1 < len(self.toks) and self.toks[j + 1].text[0].isalnum()
         if tok.text[0].isupper() and tok.text[0].isalpha():
             return True
-        # a bare noun phrase: "attacked loopholes that ...", "described crass behavior"
-        return tok.text[0].isalpha() and tok.low not in _NP_BREAK and tok.low not in _NP_INNER \
+        # a bare noun phrase: "attacked loopholes that ...", "described crass behavior" (not after a relative
+        # pronoun: "a group that has attacked shipping" describes the group)
+        return bare and tok.text[0].isalpha() and tok.low not in _NP_BREAK and tok.low not in _NP_INNER \
             and not tok.low.endswith("ly") and tok.low not in self.lex.verb_forms and tok.low not in _PRONOUNS \
             and tok.low not in ("it", "her", "its", "their", "his", "out", "up", "off", "down", "back", "away")
 
