@@ -212,6 +212,10 @@ class _SentenceReader:
             elif tok.low == "citing" and i > 1 and self.toks[i - 1].text == "," \
                     and not any(a.cue.span.start == tok.start for a in out):
                 out.extend(self._citing_reason(i))
+        if self.sentence.text.rstrip(" \"\u201d'\u2019").endswith("?"):
+            # "Do you know where ...?", "Would you think ...?": the writer asks the reader, nobody is reported
+            out = [a for a in out if a.source is None or a.source.text.lower() != "you"
+                   or any(q.start <= a.cue.span.start < q.end for q in self.quotes)]
         return out
 
     def _citing_reason(self, i: int) -> list[Attribution]:
@@ -254,8 +258,9 @@ class _SentenceReader:
             return None  # a credit line: "Additional reporting by ..."
         credit_or_hierarchy = entry.lemma == "report" and (
             nxt == "from" or (nxt == "to" and tok.low in ("report", "reports")))
-        if credit_or_hierarchy or (tok.low == "supposed" and nxt == "to") or prev in ("no", "without", "beyond"):
-            return None  # "X reported from Kabul" (a credit), "is supposed to" (obligation), "no doubt"
+        if credit_or_hierarchy or (tok.low in ("supposed", "known") and nxt in ("to", "as")) \
+                or prev in ("no", "without", "beyond"):
+            return None  # "X reported from Kabul" (a credit), "is supposed to" (obligation), "known as" (a name), "no doubt"
         if tok.low.endswith("s") and tok.low != entry.lemma and prev.endswith("ed") and prev[:1].isalpha() \
                 and i and self.toks[i - 1].text[0].islower():
             return None  # "published plans to close": a noun after a verb

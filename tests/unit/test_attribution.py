@@ -347,9 +347,23 @@ def test_objects_after_a_time_word_pronoun_and_bare_noun_objects(segmenter, lexi
     ("A study published Friday in the journal found nothing.", "published"),
     ("The union, which opposed it, went on strike.", "opposed"),  # "it" alone is no object
     ("Tide Lance, a group that has attacked shipping since 2021, said it downed the plane.", "has attacked"),
+    ("Voters in several battleground states back the levy.", "states"),  # "state" needs a clause
+    ("Eighteen states joined the suit.", "states"),
+    ("She would assume office in January.", "would assume"),
+    ("The pact, known as the Lagos Accord, expires in May.", "known"),
+    ("Do you know where your councillor stands?", "know"),  # a question to the reader
 ])
-def test_participles_and_adverbs_are_not_objects(segmenter, lexicons, text, not_cue):
+def test_nouns_names_and_questions_to_the_reader_are_not_cues(segmenter, lexicons, text, not_cue):
     assert not_cue not in [a.cue.span.text for a in _attrs(segmenter, lexicons, text)]
+
+
+@pytest.mark.parametrize("text, source, cue", [
+    ("The council stated that the budget was balanced.", "The council", "stated"),
+    ("\"Do you know what this costs?\" the mayor asked.", "the mayor", "asked"),
+])
+def test_stated_with_a_clause_and_quoted_questions_stay(segmenter, lexicons, text, source, cue):
+    assert any(a.source is not None and a.source.text == source and a.cue.span.text == cue
+               for a in _attrs(segmenter, lexicons, text))
 
 
 def test_transcript_label_inside_a_quotation(segmenter, lexicons):
