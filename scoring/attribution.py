@@ -162,6 +162,7 @@ def find_attributions(doc: Document, lexicons: Lexicons) -> tuple[Attribution, .
     found = _keep_inside_quotes(doc, found, quotes)
     found = _continue_quotes(doc, _cut_contents(doc, found), quotes)
     found = _drop_quoted_speech(found, quotes, quote_starts)
+    found = _drop_reported_intentions(found)
     found.sort(key=lambda a: (a.cue.span.start, a.cue.span.end))
     return _renumber(found)
 
@@ -1363,6 +1364,22 @@ def _drop_quoted_speech(found: list[Attribution], quotes: tuple[Quote, ...], quo
                 and a.cue.span.end <= quotes[k].end \
                 and not (a.rule.startswith("colon") and a.source is not None and a.source.start <= quotes[k].start + 1):
             continue  # (a transcript label opening the quote, '"WALLACE: ...', names a new speaker)
+        out.append(a)
+    return out
+
+
+def _drop_reported_intentions(found: list[Attribution]) -> list[Attribution]:
+    """Drop an intention, stance or topic whose cue stands inside what another attribution reports: in "She
+    said the council plans to close the school", that the council plans it is part of what she said, not a
+    second statement by the council (speech and belief reported that way stay: they are relays)."""
+    contents = sorted((c.start, c.end) for b in found if b.rule != "relay" for c in b.content)
+    starts = [s for s, _ in contents]
+    out = []
+    for a in found:
+        if a.cue.kind in _COMPLEMENT_ONLY_KINDS and a.rule != "relay":
+            k = bisect_right(starts, a.cue.span.start)
+            if any(s <= a.cue.span.start and a.cue.span.end <= e for s, e in contents[:k]):
+                continue
         out.append(a)
     return out
 

@@ -366,6 +366,15 @@ def test_stated_with_a_clause_and_quoted_questions_stay(segmenter, lexicons, tex
                for a in _attrs(segmenter, lexicons, text))
 
 
+def test_intentions_inside_reported_content_are_the_reporters(segmenter, lexicons):
+    found = _attrs(segmenter, lexicons, "Critics say Okafor has offered no plan for the homes he wants to build.")
+    assert [a.cue.span.text for a in found] == ["say"]
+    # on their own they stay, and so does speech or belief relayed inside another's content
+    assert [a.cue.span.text for a in _attrs(segmenter, lexicons, "Okafor wants to build 5,000 homes.")] == ["wants"]
+    relayed = _attrs(segmenter, lexicons, "The mayor said that officials believe the bridge is safe.")
+    assert [a.cue.span.text for a in relayed] == ["said", "believe"]
+
+
 def test_transcript_label_inside_a_quotation(segmenter, lexicons):
     found = _attrs(segmenter, lexicons, '"MORALES: We will not close the clinic before the vote."')
     assert [(a.source.text, a.cue.span.text) for a in found if a.source] == [("MORALES", ":")]
