@@ -69,6 +69,7 @@ _DOCUMENT_WORDS = frozenset(
     "documents filings memo letter paper findings ruling census statistics video footage images photos "
     "photographs polls surveys studies tests results evidence".split()
 )
+_FINITE_AUX = frozenset("is are was were has have had will would can could may might must should do does did".split())
 _RAISING = frozenset(
     "seem seems seemed appear appears appeared tend tends tended continue continues continued went go goes "
     "want wants wanted try tries tried".split()
@@ -606,6 +607,9 @@ class _SentenceReader:
             cue_start_i -= 2  # "seemed to think", "appeared to confirm"
             while cue_start_i > 0 and self.toks[cue_start_i - 1].low in _AUX:
                 cue_start_i -= 1
+        elif cue_start_i >= 3 and [t.low for t in self.toks[cue_start_i - 2:cue_start_i]] == ["on", "to"] \
+                and self.toks[cue_start_i - 3].low in ("went", "go", "goes", "going", "gone"):
+            cue_start_i -= 3  # "went on to say"
         cue_end_i = i + 1
         if entry.lemma in _PARTICLE_AFTER and cue_end_i < len(self.toks) \
                 and self.toks[cue_end_i].low in _PARTICLE_AFTER[entry.lemma]:
@@ -1029,6 +1033,8 @@ class _SentenceReader:
         if not part or any(t.text in _QUOTE_CHARS or t.text == "," for t in part) or self.toks[comma_i].text != ",":
             return False  # "In addition, C, a spokesman said": a second comma means C came between
         first = part[0].low
+        if first.endswith("ing") and len(part) > 3 and any(t.low in _FINITE_AUX for t in part[1:]):
+            return False  # "Shifting monsoons could affect a billion people, Mr. Obama said": a clause
         return (short and len(part) <= 3) or first in _INTRO_OPENERS or first in _SUBORDINATORS or (
             first.endswith("ing") and first not in ("something", "nothing", "everything", "anything"))
 

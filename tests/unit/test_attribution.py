@@ -366,6 +366,17 @@ def test_stated_with_a_clause_and_quoted_questions_stay(segmenter, lexicons, tex
                for a in _attrs(segmenter, lexicons, text))
 
 
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("Shifting monsoons could affect a billion people, Ms. Adeyemi said in her interview.", "Ms. Adeyemi", "said",
+     "Shifting monsoons could affect a billion people"),
+    ("The coach went on to explain how the injury happened.", "The coach", "went on to explain",
+     "how the injury happened"),
+])
+def test_trailing_after_a_clause_opening_with_a_gerund_and_went_on_to(segmenter, lexicons, text, source, cue,
+                                                                        content):
+    assert _find(_attrs(segmenter, lexicons, text), source, cue, content)
+
+
 def test_intentions_inside_reported_content_are_the_reporters(segmenter, lexicons):
     found = _attrs(segmenter, lexicons, "Critics say Okafor has offered no plan for the homes he wants to build.")
     assert [a.cue.span.text for a in found] == ["say"]
