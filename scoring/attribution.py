@@ -625,6 +625,21 @@ class _SentenceReader:
         )
         low = self.toks[i].low
         before_cue = self.toks[cue_start_i - 1].low if cue_start_i else ""
+        if low.endswith("ing") and cue_start_i == 0 and i == 0 and entry.kind == "speech" \
+                and any(t.text == "," for t in self.toks[1:]):
+            # "Claiming the criticism was unfair, Trump said ...": the main clause's subject speaks
+            content = self._content_after(cue_end_i, entry.lemma, stop_at_comma=True)
+            comma = next(k for k in range(1, len(self.toks)) if self.toks[k].text == ",")
+            first = self.toks[comma + 1] if comma + 1 < len(self.toks) else None
+            if not content or first is None or not (first.text[0].isupper() or first.low in _DETERMINERS
+                                                    or first.low in _PRONOUNS):
+                return []
+            end = self._np_right(comma + 1, appositions=False)
+            verb = self.toks[end] if end < len(self.toks) else None
+            if end == comma + 1 or verb is None or not (verb.low in self.lex.verb_forms or verb.low in _FINITE_AUX):
+                return []
+            source = self._span(first.start, self.toks[end - 1].end)
+            return [self._make(cue, source, content, "participle")]
         if low.endswith("ing") and cue_start_i > 0 and cue_start_i == i and (
                 before_cue in (",", "by", "after", "before", "while", "when", "without", "in", "and", "also")
                 or (low in _PARTICIPLE_CUES and before_cue not in _PRONOUNS)):
@@ -1375,10 +1390,12 @@ def _drop_quoted_speech(found: list[Attribution], quotes: tuple[Quote, ...], quo
 
 
 def _drop_reported_intentions(found: list[Attribution]) -> list[Attribution]:
-    """Drop an intention, stance or topic whose cue stands inside what another attribution reports: in "She
-    said the council plans to close the school", that the council plans it is part of what she said, not a
-    second statement by the council (speech and belief reported that way stay: they are relays)."""
-    contents = sorted((c.start, c.end) for b in found if b.rule != "relay" for c in b.content)
+    """Drop an intention, stance or topic whose cue stands inside what another attribution (not itself an
+    intention, stance or topic) reports: in "She said the council plans to close the school", that the council
+    plans it is part of what she said, not a second statement by the council (speech and belief reported that
+    way stay: they are relays)."""
+    contents = sorted((c.start, c.end) for b in found if b.rule != "relay" and b.cue.kind not in _COMPLEMENT_ONLY_KINDS
+                      for c in b.content)
     starts = [s for s, _ in contents]
     out = []
     for a in found:

@@ -371,6 +371,7 @@ def test_stated_with_a_clause_and_quoted_questions_stay(segmenter, lexicons, tex
      "Shifting monsoons could affect a billion people"),
     ("The coach went on to explain how the injury happened.", "The coach", "went on to explain",
      "how the injury happened"),
+    ("Insisting the levy was fair, the mayor said it would stay.", "the mayor", "Insisting", "the levy was fair"),
 ])
 def test_trailing_after_a_clause_opening_with_a_gerund_and_went_on_to(segmenter, lexicons, text, source, cue,
                                                                         content):
