@@ -256,16 +256,25 @@ class _SentenceReader:
                 prev and self.lex.verb_forms.get(prev) is None and prev in ("of", "for", "with")) or (
                 prev in _QUANTIFIERS and tok.low.endswith("s")):
             return None  # a noun: "the report", "her claims", "the campaign's press", "a few questions"
-        if tok.low.endswith("ing") and nxt == "by" and (i == 0 or prev in _DETERMINERS or prev.istitle()):
+        if tok.low.endswith("ing") and nxt == "by" and (i == 0 or prev in _DETERMINERS
+                                                         or self.toks[i - 1].text.istitle()):
             return None  # a credit line: "Additional reporting by ..."
         credit_or_hierarchy = entry.lemma == "report" and (
             nxt == "from" or (nxt == "to" and tok.low in ("report", "reports")))
         if credit_or_hierarchy or (tok.low in ("supposed", "known") and nxt in ("to", "as")) \
                 or prev in ("no", "without", "beyond"):
             return None  # "X reported from Kabul" (a credit), "is supposed to" (obligation), "known as" (a name), "no doubt"
-        if tok.low.endswith("s") and tok.low != entry.lemma and prev.endswith("ed") and prev[:1].isalpha() \
-                and i and self.toks[i - 1].text[0].islower():
-            return None  # "published plans to close": a noun after a verb
+        if tok.low.endswith("s") and tok.low != entry.lemma and i and self.toks[i - 1].text[0].islower() and (
+                (prev.endswith("ed") and prev[:1].isalpha())
+                or (i >= 2 and self.toks[i - 2].low in ("not", "n't", "to", "will", "would", "can", "could"))):
+            return None  # "published plans to close", "did not unveil plans to": a noun after a verb
+        if tok.low == entry.lemma and tok.low in self.lex.nominal and i >= 2 and self.toks[i - 1].text[0].isupper() \
+                and (not prev.endswith("s") or prev in ("times", "news")):  # ("The Democrats claim" is a verb)
+            k = i - 1
+            while k > 0 and self.toks[k].text[0].isupper():
+                k -= 1
+            if self.toks[k].low in _DETERMINERS:
+                return None  # "in a June report", "the New York Times report": a noun after a name
         if entry.kind in _COMPLEMENT_ONLY_KINDS and tok.low.endswith("ing") and prev not in (
                 "is", "are", "was", "were", "be", "been", "am", "not", "'s", "’s", "'re", "’re", ","):
             return None  # "ads supporting the measure": a participle describing a noun
@@ -554,8 +563,9 @@ class _SentenceReader:
             return [self._make(cue, self._span(toks[3].start, toks[comma - 1].end), (content,), "document")]
         if toks[0].low == "as":
             return []
-        if toks[0].low == "in" and not (words & _DOCUMENT_WORDS and toks[1].low in _DETERMINERS | {"its"}):
-            return []
+        if toks[0].low == "in" and not (words & _DOCUMENT_WORDS and toks[1].low in _DETERMINERS | {"its"}) \
+                or toks[2].low in ("wake", "aftermath", "face", "light", "midst"):
+            return []  # ("In the wake of the Times report, ..." dates the clause, it does not source it)
         if toks[0].low == "by" and not words & {"estimate", "estimates", "count", "account", "accounts", "measure",
                                                   "tally", "calculation", "calculations"}:
             return []

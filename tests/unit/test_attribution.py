@@ -352,6 +352,10 @@ def test_objects_after_a_time_word_pronoun_and_bare_noun_objects(segmenter, lexi
     ("She would assume office in January.", "would assume"),
     ("The pact, known as the Lagos Accord, expires in May.", "known"),
     ("Do you know where your councillor stands?", "know"),  # a question to the reader
+    ("Pay rose 2 percent, the agency said in a June report, and rents rose 5 percent.", "report"),
+    ("In the wake of the Daily Courier report, the mayor resigned.", "In"),
+    ("(Reporting by Ana Lim; Additional reporting by Tom Berg; Editing by Jo Sayers.)", "reporting"),
+    ("The minister did not unveil plans to pay for the bridge.", "plans"),
 ])
 def test_nouns_names_and_questions_to_the_reader_are_not_cues(segmenter, lexicons, text, not_cue):
     assert not_cue not in [a.cue.span.text for a in _attrs(segmenter, lexicons, text)]
@@ -359,6 +363,7 @@ def test_nouns_names_and_questions_to_the_reader_are_not_cues(segmenter, lexicon
 
 @pytest.mark.parametrize("text, source, cue", [
     ("The council stated that the budget was balanced.", "The council", "stated"),
+    ("The Democrats claim that turnout rose.", "The Democrats", "claim"),
     ("\"Do you know what this costs?\" the mayor asked.", "the mayor", "asked"),
 ])
 def test_stated_with_a_clause_and_quoted_questions_stay(segmenter, lexicons, text, source, cue):
