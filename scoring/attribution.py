@@ -67,7 +67,7 @@ _MODALS = frozenset("will would can could may might must should shall did do doe
 _DOCUMENT_WORDS = frozenset(
     "study report survey poll analysis review data research investigation audit inquiry probe figures records "
     "documents filings memo letter paper findings ruling census statistics video footage images photos "
-    "photographs polls surveys studies tests results evidence".split()
+    "photographs polls surveys studies tests results evidence polling".split()
 )
 _FINITE_AUX = frozenset("is are was were has have had will would can could may might must should do does did".split())
 _RAISING = frozenset(
@@ -318,9 +318,10 @@ class _SentenceReader:
             return None  # "a study published on Wednesday": a participle describing a noun
         if tok.low.endswith("s") and not tok.low.endswith("ss") and tok.low != entry.lemma:
             # "reports", "claims", "calls", "estimates": verbs only with a subject-like word before them
+            quote_before = prev in _CLOSE_QUOTES or (prev == "," and i >= 2 and self.toks[i - 2].text in _CLOSE_QUOTES)
             if prev in _NP_BREAK and prev not in ("and",) and prev not in _PRONOUNS and prev not in _AUX \
                     and not (prev == "," and self._apposition_subject(i)) \
-                    and not relative:
+                    and not relative and not quote_before:  # ('"...," says Paul Rieckhoff' is inverted)
                 if not self.heading:
                     return None  # (after "NAME, a geriatrician," the -s form is the verb)
         passive_with_agent = False
@@ -391,7 +392,7 @@ class _SentenceReader:
         # trailing position: '"...," she asked.' / 'C, he predicted.'
         if i >= 1 and (self._trailing_after(i + 1)):
             # or '"Who knows?" Graham asked.': the quote closed the sentence before
-            return any(t.text in (",",) or t.text in _CLOSE_QUOTES for t in self.toks[max(0, i - 6):i]) or (
+            return any(t.text in (",",) or t.text in _CLOSE_QUOTES for t in self.toks[max(0, i - 8):i]) or (
                 i <= 4 and bool(self._quote_before_sentence()))
         return False
 

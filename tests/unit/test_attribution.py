@@ -377,6 +377,12 @@ def test_stated_with_a_clause_and_quoted_questions_stay(segmenter, lexicons, tex
     ("The coach went on to explain how the injury happened.", "The coach", "went on to explain",
      "how the injury happened"),
     ("Insisting the levy was fair, the mayor said it would stay.", "the mayor", "Insisting", "the levy was fair"),
+    ("Waits are \"far too long,\" says Ines Kowal, founder of the patients' group.",
+     "Ines Kowal, founder of the patients' group", "says", "Waits are"),
+    ("\u201cWho pays for the levy?\u201d a narrator in the council's new video asks.",
+     "a narrator in the council's new video", "asks", "Who pays"),
+    ("The mayor has articulated these themes before.", "The mayor", "has articulated", "these themes"),
+    ("Polling averages show the mayor with a narrow lead.", "Polling averages", "show", "the mayor"),
 ])
 def test_trailing_after_a_clause_opening_with_a_gerund_and_went_on_to(segmenter, lexicons, text, source, cue,
                                                                         content):
