@@ -362,8 +362,11 @@ class _SentenceReader:
                 # a to-infinitive ("refused to sign"), not a destination ("wants to the coast")
                 return after is not None and after.text[0].isalpha() and after.low not in _DETERMINERS \
                     and not after.text[0].isupper()
-            if nxt in entry.complements and after is not None and after.text[0].isalnum():
+            if nxt in entry.complements and nxt != "as" and after is not None and after.text[0].isalnum():
                 return True  # "spoke about the levy"
+            if "as" in entry.complements and self._object_follows(j) \
+                    and any(t.low == "as" for t in self.toks[j + 1:j + 9]):
+                return True  # "see reauthorization as an opportunity", "viewed the deal as a surrender"
             if "object" in entry.complements and self._object_follows(j, bare=not self._relative_subject(i)):
                 return True  # "endorsed the mayor", "questioned Mr. Ito's figures"
             if entry.kind in _COMPLEMENT_ONLY_KINDS:

@@ -356,6 +356,8 @@ def test_objects_after_a_time_word_pronoun_and_bare_noun_objects(segmenter, lexi
     ("In the wake of the Daily Courier report, the mayor resigned.", "In"),
     ("(Reporting by Ana Lim; Additional reporting by Tom Berg; Editing by Jo Sayers.)", "reporting"),
     ("The minister did not unveil plans to pay for the bridge.", "plans"),
+    ("Residents are angry about what they see as a loss of control.", "see"),  # no object before "as"
+    ("She saw the match in May.", "saw"),
 ])
 def test_nouns_names_and_questions_to_the_reader_are_not_cues(segmenter, lexicons, text, not_cue):
     assert not_cue not in [a.cue.span.text for a in _attrs(segmenter, lexicons, text)]
@@ -383,6 +385,9 @@ def test_stated_with_a_clause_and_quoted_questions_stay(segmenter, lexicons, tex
      "a narrator in the council's new video", "asks", "Who pays"),
     ("The mayor has articulated these themes before.", "The mayor", "has articulated", "these themes"),
     ("Polling averages show the mayor with a narrow lead.", "Polling averages", "show", "the mayor"),
+    ("Both senators see the renewal of the program as a chance to fix it.", "Both senators", "see",
+     "the renewal of the program as a chance"),
+    ("Farm groups viewed the levy as a tax on exports.", "Farm groups", "viewed", "the levy as a tax"),
 ])
 def test_trailing_after_a_clause_opening_with_a_gerund_and_went_on_to(segmenter, lexicons, text, source, cue,
                                                                         content):
