@@ -323,46 +323,6 @@ def test_transcript_labels_inside_a_reported_transcript_name_each_speaker(segmen
     assert labels == ["MORALES", "IBARRA", "MORALES"]
 
 
-@pytest.mark.parametrize("text, source, cue, content", [
-    ("\u201cWho pays for the levy?\u201d Graham asked. \u201cNobody knows.\u201d", "Graham", "asked", "Who pays"),
-    ("The appeals court ruled that the map was unlawful.", "The appeals court", "ruled", "the map was unlawful"),
-])
-def test_question_quote_before_the_sentence_and_plural_noun_modifiers(segmenter, lexicons, text, source, cue,
-                                                                       content):
-    assert _find(_attrs(segmenter, lexicons, text), source, cue, content)
-
-
-@pytest.mark.parametrize("text, source, cue, content", [
-    ("A federal appeals court ruled Friday against the county's map.", "A federal appeals court", "ruled",
-     "against the county's map"),
-    ("Farmers distrusted the agency and despised them, but kept quiet.", "Farmers", "despised", "them"),
-    ("Ms. Okafor has attacked loopholes that favour landlords.", "Ms. Okafor", "has attacked", "loopholes"),
-    ("Former staff described rude behaviour by the owner.", "Former staff", "described", "rude behaviour"),
-])
-def test_objects_after_a_time_word_pronoun_and_bare_noun_objects(segmenter, lexicons, text, source, cue, content):
-    assert _find(_attrs(segmenter, lexicons, text), source, cue, content)
-
-
-@pytest.mark.parametrize("text, not_cue", [
-    ("A study published Friday in the journal found nothing.", "published"),
-    ("The union, which opposed it, went on strike.", "opposed"),  # "it" alone is no object
-    ("Tide Lance, a group that has attacked shipping since 2021, said it downed the plane.", "has attacked"),
-    ("Voters in several battleground states back the levy.", "states"),  # "state" needs a clause
-    ("Eighteen states joined the suit.", "states"),
-    ("She would assume office in January.", "would assume"),
-    ("The pact, known as the Lagos Accord, expires in May.", "known"),
-    ("Do you know where your councillor stands?", "know"),  # a question to the reader
-    ("Pay rose 2 percent, the agency said in a June report, and rents rose 5 percent.", "report"),
-    ("In the wake of the Daily Courier report, the mayor resigned.", "In"),
-    ("(Reporting by Ana Lim; Additional reporting by Tom Berg; Editing by Jo Sayers.)", "reporting"),
-    ("The minister did not unveil plans to pay for the bridge.", "plans"),
-    ("Residents are angry about what they see as a loss of control.", "see"),  # no object before "as"
-    ("She saw the match in May.", "saw"),
-])
-def test_nouns_names_and_questions_to_the_reader_are_not_cues(segmenter, lexicons, text, not_cue):
-    assert not_cue not in [a.cue.span.text for a in _attrs(segmenter, lexicons, text)]
-
-
 @pytest.mark.parametrize("text, source, cue", [
     ("The council stated that the budget was balanced.", "The council", "stated"),
     ("The Democrats claim that turnout rose.", "The Democrats", "claim"),
@@ -373,7 +333,16 @@ def test_stated_with_a_clause_and_quoted_questions_stay(segmenter, lexicons, tex
                for a in _attrs(segmenter, lexicons, text))
 
 
-@pytest.mark.parametrize("text, source, cue, content", [
+# Third round (constructions found by reading PolNeAR errors, each tested on sentences written here):
+# (text, source, cue, content contains)
+THIRD_ROUND = [
+    ("\u201cWho pays for the levy?\u201d Graham asked. \u201cNobody knows.\u201d", "Graham", "asked", "Who pays"),
+    ("The appeals court ruled that the map was unlawful.", "The appeals court", "ruled", "the map was unlawful"),
+    ("A federal appeals court ruled Friday against the county's map.", "A federal appeals court", "ruled",
+     "against the county's map"),
+    ("Farmers distrusted the agency and despised them, but kept quiet.", "Farmers", "despised", "them"),
+    ("Ms. Okafor has attacked loopholes that favour landlords.", "Ms. Okafor", "has attacked", "loopholes"),
+    ("Former staff described rude behaviour by the owner.", "Former staff", "described", "rude behaviour"),
     ("Shifting monsoons could affect a billion people, Ms. Adeyemi said in her interview.", "Ms. Adeyemi", "said",
      "Shifting monsoons could affect a billion people"),
     ("The coach went on to explain how the injury happened.", "The coach", "went on to explain",
@@ -388,9 +357,33 @@ def test_stated_with_a_clause_and_quoted_questions_stay(segmenter, lexicons, tex
     ("Both senators see the renewal of the program as a chance to fix it.", "Both senators", "see",
      "the renewal of the program as a chance"),
     ("Farm groups viewed the levy as a tax on exports.", "Farm groups", "viewed", "the levy as a tax"),
-])
-def test_trailing_after_a_clause_opening_with_a_gerund_and_went_on_to(segmenter, lexicons, text, source, cue,
-                                                                        content):
+    ("Senator Obi has called the levy a tax on renters.", "Senator Obi", "has called", "the levy a tax on renters"),
+    ("The ministry called the reports unfounded and malicious.", "The ministry", "called", "the reports unfounded"),
+    ("Ms. Tran labeled the audit \u201ca whitewash\u201d on Friday.", "Ms. Tran", "labeled", "the audit"),
+    ("Kofi Annan calls drought plan \u2018reckless gamble\u2019", "Kofi Annan", "calls", "drought plan"),
+    ("Fans slammed the referee's decision on social media.", "Fans", "slammed", "the referee's decision"),
+    # after a quote and an inverted cue, the rest describes the source
+    ("\u201cThe levy will not pass,\u201d said Dana Holt, an economist who led the budget office and is now "
+     "head of a think tank, a centrist group.",
+     "Dana Holt, an economist who led the budget office and is now head of a think tank", "said", "The levy will not pass"),
+    ("\"The vote was fair,\" said Rep. Li Wen (D-Ore.), a member of the panel.", "Rep. Li Wen", "said",
+     "The vote was fair"),
+    # a long role apposition, two roles joined by "and"
+    ("Megan Oduya, senior associate for school organizing at the Lagos Institute for Public Reform, said parents "
+     "want local schools.",
+     "Megan Oduya, senior associate for school organizing at the Lagos Institute for Public Reform", "said", "parents want local schools"),
+    ("Len Barta, director of the Tax Center and a professor at the Kenton School of Law, said the plan was sound.",
+     "Len Barta, director of the Tax Center and a professor at the Kenton School of Law", "said", "the plan was sound"),
+    # passives of judgement with their agent
+    ("The senator has been endorsed by dozens of papers across the state.", "dozens of papers", "has been endorsed",
+     "The senator"),
+    ("The mayor was supported by 42 percent of those polled.", "42 percent of those polled", "was supported",
+     "The mayor"),
+]
+
+
+@pytest.mark.parametrize("text, source, cue, content", THIRD_ROUND)
+def test_third_round_frames(segmenter, lexicons, text, source, cue, content):
     assert _find(_attrs(segmenter, lexicons, text), source, cue, content)
 
 
@@ -469,20 +462,23 @@ def test_intention_stance_and_topic_frames(segmenter, lexicons, text, source, cu
     ("The fund that reports to the board was closed.", "reports"),  # a hierarchy, not speech
     ("A nurse, speaking on condition of anonymity, said the ward was full.", "speaking"),
     ("The plan offered \u201creal hope\u201d to tenants.", "offered"),
+    ("A study published Friday in the journal found nothing.", "published"),
+    ("The union, which opposed it, went on strike.", "opposed"),  # "it" alone is no object
+    ("Tide Lance, a group that has attacked shipping since 2021, said it downed the plane.", "has attacked"),
+    ("Voters in several battleground states back the levy.", "states"),  # "state" needs a clause
+    ("Eighteen states joined the suit.", "states"),
+    ("She would assume office in January.", "would assume"),
+    ("The pact, known as the Lagos Accord, expires in May.", "known"),
+    ("Do you know where your councillor stands?", "know"),  # a question to the reader
+    ("Pay rose 2 percent, the agency said in a June report, and rents rose 5 percent.", "report"),
+    ("In the wake of the Daily Courier report, the mayor resigned.", "In"),
+    ("(Reporting by Ana Lim; Additional reporting by Tom Berg; Editing by Jo Sayers.)", "reporting"),
+    ("The minister did not unveil plans to pay for the bridge.", "plans"),
+    ("Residents are angry about what they see as a loss of control.", "see"),  # no object before "as"
+    ("She saw the match in May.", "saw"),
 ])
 def test_complement_frames_negatives(segmenter, lexicons, text, not_cue):
     assert not_cue not in [a.cue.span.text for a in _attrs(segmenter, lexicons, text)]
-
-
-@pytest.mark.parametrize("text, source, cue, content", [
-    ("Senator Obi has called the levy a tax on renters.", "Senator Obi", "has called", "the levy a tax on renters"),
-    ("The ministry called the reports unfounded and malicious.", "The ministry", "called", "the reports unfounded"),
-    ("Ms. Tran labeled the audit \u201ca whitewash\u201d on Friday.", "Ms. Tran", "labeled", "the audit"),
-    ("Kofi Annan calls drought plan \u2018reckless gamble\u2019", "Kofi Annan", "calls", "drought plan"),
-    ("Fans slammed the referee's decision on social media.", "Fans", "slammed", "the referee's decision"),
-])
-def test_naming_verbs_with_object_and_predicate(segmenter, lexicons, text, source, cue, content):
-    assert _find(_attrs(segmenter, lexicons, text), source, cue, content)
 
 
 @pytest.mark.parametrize("text", [
@@ -492,29 +488,6 @@ def test_naming_verbs_with_object_and_predicate(segmenter, lexicons, text, sourc
 ])
 def test_naming_verbs_without_a_predicate_are_not_cues(segmenter, lexicons, text):
     assert not [a for a in _attrs(segmenter, lexicons, text) if a.cue.lemma == "call"]
-
-
-@pytest.mark.parametrize("text, source, cue, content", [
-    # after a quote and an inverted cue, the rest describes the source
-    ("\u201cThe levy will not pass,\u201d said Dana Holt, an economist who led the budget office and is now "
-     "head of a think tank, a centrist group.",
-     "Dana Holt, an economist who led the budget office and is now head of a think tank", "said", "The levy will not pass"),
-    ("\"The vote was fair,\" said Rep. Li Wen (D-Ore.), a member of the panel.", "Rep. Li Wen", "said",
-     "The vote was fair"),
-    # a long role apposition, two roles joined by "and"
-    ("Megan Oduya, senior associate for school organizing at the Lagos Institute for Public Reform, said parents "
-     "want local schools.",
-     "Megan Oduya, senior associate for school organizing at the Lagos Institute for Public Reform", "said", "parents want local schools"),
-    ("Len Barta, director of the Tax Center and a professor at the Kenton School of Law, said the plan was sound.",
-     "Len Barta, director of the Tax Center and a professor at the Kenton School of Law", "said", "the plan was sound"),
-    # passives of judgement with their agent
-    ("The senator has been endorsed by dozens of papers across the state.", "dozens of papers", "has been endorsed",
-     "The senator"),
-    ("The mayor was supported by 42 percent of those polled.", "42 percent of those polled", "was supported",
-     "The mayor"),
-])
-def test_inverted_descriptions_role_appositions_and_agent_passives(segmenter, lexicons, text, source, cue, content):
-    assert _find(_attrs(segmenter, lexicons, text), source, cue, content)
 
 
 def test_cue_with_colon_closing_a_paragraph_takes_the_block_quote_after_it(segmenter, lexicons):
