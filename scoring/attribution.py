@@ -263,7 +263,8 @@ class _SentenceReader:
             nxt == "from" or (nxt == "to" and tok.low in ("report", "reports")))
         if credit_or_hierarchy or (tok.low in ("supposed", "known") and nxt in ("to", "as")) \
                 or prev in ("no", "without", "beyond"):
-            return None  # "X reported from Kabul" (a credit), "is supposed to" (obligation), "known as" (a name), "no doubt"
+            # "X reported from Kabul" (a credit), "is supposed to" (obligation), "known as" (a name), "no doubt"
+            return None
         if tok.low.endswith("s") and tok.low != entry.lemma and i and self.toks[i - 1].text[0].islower() and (
                 (prev.endswith("ed") and prev[:1].isalpha())
                 or (i >= 2 and self.toks[i - 2].low in ("not", "n't", "to", "will", "would", "can", "could"))):
@@ -418,7 +419,8 @@ class _SentenceReader:
     def _relative_subject(self, i: int) -> bool:
         """The verb at ``i`` has a relative pronoun for its subject ("a group that has attacked ...")."""
         k = i - 1
-        while k >= 0 and (self.toks[k].low in _AUX or self.toks[k].low in _NEGATED_AUX or self.toks[k].low.endswith("ly")):
+        while k >= 0 and (self.toks[k].low in _AUX or self.toks[k].low in _NEGATED_AUX
+                          or self.toks[k].low.endswith("ly")):
             k -= 1
         return k >= 0 and self.toks[k].low in ("that", "which", "who")
 
@@ -567,8 +569,8 @@ class _SentenceReader:
             return [self._make(cue, self._span(toks[3].start, toks[comma - 1].end), (content,), "document")]
         if toks[0].low == "as":
             return []
-        if toks[0].low == "in" and not (words & _DOCUMENT_WORDS and toks[1].low in _DETERMINERS | {"its"}) \
-                or toks[2].low in ("wake", "aftermath", "face", "light", "midst"):
+        if toks[0].low == "in" and (not (words & _DOCUMENT_WORDS and toks[1].low in _DETERMINERS | {"its"})
+                                    or toks[2].low in ("wake", "aftermath", "face", "light", "midst")):
             return []  # ("In the wake of the Times report, ..." dates the clause, it does not source it)
         if toks[0].low == "by" and not words & {"estimate", "estimates", "count", "account", "accounts", "measure",
                                                   "tally", "calculation", "calculations"}:
@@ -943,8 +945,10 @@ class _SentenceReader:
         if entry is None:
             return False
         prev = self.toks[k - 1].low if k else ""
-        if self.toks[k].low == entry.lemma + "s" and (prev in _DETERMINERS or prev in ("federal", "state", "local", "national")) and k + 1 < len(self.toks) \
-                and self.toks[k + 1].text[0].isalpha() and self.toks[k + 1].low not in self.lex.verb_forms:
+        if self.toks[k].low == entry.lemma + "s" and (prev in _DETERMINERS or prev in ("federal", "state", "local",
+                                                                                 "national")) \
+                and k + 1 < len(self.toks) and self.toks[k + 1].text[0].isalpha() \
+                and self.toks[k + 1].low not in self.lex.verb_forms:
             return True  # a plural before its noun: "the appeals court"
         if self.toks[k].low != entry.lemma:
             return False
@@ -1454,7 +1458,8 @@ def _continue_quotes(doc: Document, found: list[Attribution], quotes: tuple[Quot
     covered = [(c.start, c.end) for a in found for c in a.content]
     # a quote opened by a speaker's label ('"IBARRA: ...') belongs to that speaker, whatever came before it
     covered += [(a.source.start - 1, a.source.start) for a in found
-                if a.rule == "colon" and a.source is not None and doc.text[a.source.start - 1:a.source.start] in _QUOTE_CHARS]
+                if a.rule == "colon" and a.source is not None
+                and doc.text[a.source.start - 1:a.source.start] in _QUOTE_CHARS]
     out = list(found)
     by_end = sorted(range(len(out)), key=lambda k: out[k].content[-1].end if out[k].content else 0)
     for q in quotes:

@@ -219,7 +219,8 @@ class CertaintyModel:
 def word_features(words: TfidfVectorizer, texts: Sequence[str]) -> sp.csr_matrix:
     """``words.transform(texts)`` for a fitted word uni- and bigram TF-IDF vectorizer (lower-cased, sublinear
     tf, L2 rows), in plain Python: the same numbers without scikit-learn's per-call overhead."""
-    if (words.analyzer, words.ngram_range, words.lowercase, words.sublinear_tf, words.norm) != ("word", (1, 2), True, True, "l2"):
+    settings = (words.analyzer, words.ngram_range, words.lowercase, words.sublinear_tf, words.norm)
+    if settings != ("word", (1, 2), True, True, "l2"):
         return words.transform(list(texts))
     token = _token_pattern(words.token_pattern)
     vocabulary, idf = words.vocabulary_, _idf_list(words)
