@@ -507,7 +507,13 @@ class _SentenceReader:
                     return []
                 if re.fullmatch(r"\d+", toks[k + 1].text):
                     return []  # a time "10:30"
-                content = self._trim(self._span(toks[k + 1].start, self.sentence.end))
+                end = self.sentence.end
+                if all(t.text.isupper() or not t.text[0].isalpha() for t in head) \
+                        and self.text[self.sentence.start - 1:self.sentence.start] in ("", "\n"):
+                    # a transcript's turn ("PENCE: Well, look. ...") runs to the end of its paragraph
+                    line_end = self.text.find("\n", self.sentence.start)
+                    end = len(self.text) if line_end < 0 else line_end
+                content = self._trim(self._span(toks[k + 1].start, end))
                 if content is None:
                     return []
                 source = self._span(toks[first].start, toks[k - 1].end)
@@ -722,6 +728,14 @@ class _SentenceReader:
         content = self._content_after(cue_end_i, entry.lemma, stop_at_comma=subordinate)
         if not content:
             return []
+        if before_src == "," and cue_end_i < len(self.toks) and self.toks[cue_end_i].text == "," \
+                and not subordinate and entry.kind in ("speech", "cognition"):
+            # "The latest test, North Korea said, was the most powerful": the words before the parenthetical
+            # cue are the first fragment of what was said
+            before = self._content_before(src_start_i - 1)
+            if before and before[0].end <= content[0].start and not any(
+                    t.text in _QUOTE_CHARS for t in self.toks[:src_start_i]):
+                content = before + content
         return self._with_relay(self._make(cue, source, content, "forward"), cue_end_i)
 
     def _passive_by(self, cs: int, ce: int) -> bool:

@@ -387,6 +387,15 @@ def test_third_round_frames(segmenter, lexicons, text, source, cue, content):
     assert _find(_attrs(segmenter, lexicons, text), source, cue, content)
 
 
+@pytest.mark.parametrize("text, fragments", [
+    ("The latest test, the army said, was the largest yet.", ["The latest test", "was the largest yet"]),
+    ("It was, the mayor said, a hard winter for the port.", ["It was", "a hard winter for the port"]),
+])
+def test_a_parenthetical_cue_splits_the_content_in_two(segmenter, lexicons, text, fragments):
+    (said,) = _attrs(segmenter, lexicons, text)
+    assert [c.text for c in said.content] == fragments
+
+
 def test_intentions_inside_reported_content_are_the_reporters(segmenter, lexicons):
     found = _attrs(segmenter, lexicons, "Critics say Okafor has offered no plan for the homes he wants to build.")
     assert [a.cue.span.text for a in found] == ["say"]
@@ -394,6 +403,13 @@ def test_intentions_inside_reported_content_are_the_reporters(segmenter, lexicon
     assert [a.cue.span.text for a in _attrs(segmenter, lexicons, "Okafor wants to build 5,000 homes.")] == ["wants"]
     relayed = _attrs(segmenter, lexicons, "The mayor said that officials believe the bridge is safe.")
     assert [a.cue.span.text for a in relayed] == ["said", "believe"]
+
+
+def test_a_transcript_turn_runs_to_the_end_of_its_paragraph(segmenter, lexicons):
+    text = 'Intro.\n\n"MORALES: We will not close it. Not this year.\n\nTRAN: We agree. Fully.'
+    turns = {a.source.text: [c.text for c in a.content] for a in _attrs(segmenter, lexicons, text) if a.rule == "colon"}
+    assert turns["MORALES"] == ["We will not close it. Not this year"]
+    assert turns["TRAN"] == ["We agree. Fully"]
 
 
 def test_transcript_label_inside_a_quotation(segmenter, lexicons):
