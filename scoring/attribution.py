@@ -1523,6 +1523,17 @@ def _renumber(found: list[Attribution]) -> tuple[Attribution, ...]:
     out = []
     for n, a in enumerate(unique, 1):
         via = ids.get(a.via) if a.via else None
-        out.append(Attribution(id=f"a{n}", cue=a.cue, source=a.source, content=a.content, quote=a.quote,
+        content = tuple(_strip_spaces(c) for c in a.content)
+        out.append(Attribution(id=f"a{n}", cue=a.cue, source=a.source, content=content, quote=a.quote,
                                sentence_ids=a.sentence_ids, via=via, rule=a.rule))
     return tuple(out)
+
+
+def _strip_spaces(span: Span) -> Span:
+    """The span without white space at its edges (a quote cut off where the next one opens ends in a space or
+    a line break)."""
+    text = span.text.strip()
+    if text == span.text or not text:
+        return span
+    start = span.start + span.text.index(text)
+    return Span(start, start + len(text), text)

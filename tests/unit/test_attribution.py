@@ -18,6 +18,7 @@ def _check_spans(doc, found):
     for a in found:
         for span in [a.cue.span, *a.content] + ([a.source] if a.source else []):
             assert doc.text[span.start:span.end] == span.text
+        assert all(c.text == c.text.strip() for c in a.content)  # no white space at a content's edges
         assert a.via is None or a.via in ids
         assert a.quote in ("direct", "indirect", "mixed", "none")
 
@@ -403,6 +404,13 @@ def test_intentions_inside_reported_content_are_the_reporters(segmenter, lexicon
     assert [a.cue.span.text for a in _attrs(segmenter, lexicons, "Okafor wants to build 5,000 homes.")] == ["wants"]
     relayed = _attrs(segmenter, lexicons, "The mayor said that officials believe the bridge is safe.")
     assert [a.cue.span.text for a in relayed] == ["said", "believe"]
+
+
+def test_a_quote_cut_where_the_next_one_opens_ends_without_white_space(segmenter, lexicons):
+    text = ('\u201cShe is here,\u201d he said. \u201cAna is here.\u201d\n\n"Ruiz walked onto the stage, chanting '
+            '\u201cWe want Ruiz!\u201d\n\n\u201cThat is right,\u201d he said.')
+    found = _attrs(segmenter, lexicons, text)
+    assert found and all(not c.text[-1].isspace() for a in found for c in a.content)
 
 
 def test_a_transcript_turn_runs_to_the_end_of_its_paragraph(segmenter, lexicons):
