@@ -1295,11 +1295,15 @@ class _SentenceReader:
         return self._span(s, e)
 
     def _strip_source(self, span: Span) -> Span | None:
+        """The source without spaces and commas at its edges, except the comma that closes an apposition
+        ("Ana Ruiz, a spokeswoman for the port," as the corpus guidelines mark it)."""
         s, e = span.start, span.end
         while e > s and self.text[e - 1] in " ,":
             e -= 1
         while s < e and self.text[s] in " ,":
             s += 1
+        if s < e < span.end and self.text[e] == "," and "," in self.text[s:e]:
+            e += 1
         return self._span(s, e) if e > s else None
 
     def _make(self, cue: Cue, source: Span | None, content: tuple[Span, ...], rule: str) -> Attribution:

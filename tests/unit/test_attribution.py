@@ -49,9 +49,9 @@ POSITIVE = [
     case("inverted-curly", "\u201cThere is no danger,\u201d said the mayor.",
          [("the mayor", "said", "There is no danger")]),
     case("apposition-source", "Marta Velin, a spokeswoman for the port authority, said the ship had docked safely.",
-         [("Marta Velin, a spokeswoman for the port authority", "said", "the ship had docked safely")]),
+         [("Marta Velin, a spokeswoman for the port authority,", "said", "the ship had docked safely")]),
     case("relative-clause-source", "Anna Berg, who leads the union, said the strike would continue.",
-         [("Anna Berg, who leads the union", "said", "the strike would continue")]),
+         [("Anna Berg, who leads the union,", "said", "the strike would continue")]),
     case("according-to-trailing", "The ferry carried 112 passengers, according to the coast guard.",
          [("the coast guard", "according to", "The ferry carried 112 passengers")]),
     case("according-to-initial", "According to police, three people were hurt.",
@@ -232,9 +232,9 @@ def test_speech_outside_reported_quotes_stays(segmenter, lexicons, text, cue):
     ('"I am proud of you," Mr. Clarke told some of the miners.', "Mr. Clarke", "told", "I am proud of you"),
     ("Federal court rules against the county's new map.", "Federal court", "rules", "against the county"),
     ("Dr. Hana Weiss, a surgeon at Saint Ida Hospital in Velmar, believes the ward will reopen.",
-     "Dr. Hana Weiss, a surgeon at Saint Ida Hospital in Velmar", "believes", "the ward will reopen"),
+     "Dr. Hana Weiss, a surgeon at Saint Ida Hospital in Velmar,", "believes", "the ward will reopen"),
     ("Tom Avery, director of the port authority, said the cranes would be replaced.",
-     "Tom Avery, director of the port authority", "said", "the cranes would be replaced"),
+     "Tom Avery, director of the port authority,", "said", "the cranes would be replaced"),
 ])
 def test_embedded_questions_and_role_appositions(segmenter, lexicons, text, source, cue, content):
     assert _find(_attrs(segmenter, lexicons, text), source, cue, content)
@@ -372,9 +372,10 @@ THIRD_ROUND = [
     # a long role apposition, two roles joined by "and"
     ("Megan Oduya, senior associate for school organizing at the Lagos Institute for Public Reform, said parents "
      "want local schools.",
-     "Megan Oduya, senior associate for school organizing at the Lagos Institute for Public Reform", "said", "parents want local schools"),
+     "Megan Oduya, senior associate for school organizing at the Lagos Institute for Public Reform,",
+     "said", "parents want local schools"),
     ("Len Barta, director of the Tax Center and a professor at the Kenton School of Law, said the plan was sound.",
-     "Len Barta, director of the Tax Center and a professor at the Kenton School of Law", "said", "the plan was sound"),
+     "Len Barta, director of the Tax Center and a professor at the Kenton School of Law,", "said", "the plan was sound"),
     # passives of judgement with their agent
     ("The senator has been endorsed by dozens of papers across the state.", "dozens of papers", "has been endorsed",
      "The senator"),

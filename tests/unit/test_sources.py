@@ -97,7 +97,7 @@ TYPES = [
     case("type-anonymous", "Officials familiar with the matter said the captain was arrested.",
          "Officials familiar with the matter", "anonymous", False),
     case("type-anonymous-condition", "Two officials, who spoke on condition of anonymity, said the port would close.",
-         "Two officials, who spoke on condition of anonymity", "anonymous", False),
+         "Two officials, who spoke on condition of anonymity,", "anonymous", False),
     case("type-person", "Lena Ortiz said she was relieved.", "Lena Ortiz", "person", True),
     case("type-government", "Mayor Ilse Varn said the town was calm.", "Mayor Ilse Varn", "government", True),
     case("type-company", "Dornmark Shipping Company said the tanker was empty.", "Dornmark Shipping Company", "company", True),
