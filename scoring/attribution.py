@@ -89,6 +89,11 @@ _PARTICLE_AFTER = {"point": ("out",), "call": ("for", "on"), "lay": ("out",), "s
 # words that open a passive's agent ("by officials", "by far fewer papers", "by dozens of groups"); others
 # open a means ("by telephone", "by hand")
 _AGENT_OPENERS = frozenset("officials police far dozens many most some several few more fewer both all".split())
+# a source's edges that are not part of it: a contracted auxiliary, an interjected phrase, a time phrase
+_CONTRACTED_SUBJECT = re.compile(r"(?i)(he|she|it|i|you|we|they)['\u2019](?:s|re|ve|d|ll|m)")
+_INTERJECTION = re.compile(r",\s+(?:at|in|on|during|after|before|while|when|like|unlike|despite)\s[^,]*,?\s*$")
+_TRAILING_TIME = re.compile(r"\s+(?:(?:just|also|earlier|later|already)\s+)?(?:(?:this|last|next)\s+(?:week|month|year)|"
+                            r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today)\s*,?\s*$")
 # verbs that name what something is ("called X a hoax") and the adjectives that make such a judgement
 _NAMING_VERBS = frozenset("call label dub brand term".split())
 _JUDGING_ADJECTIVE = re.compile(r"un\w+ed|\w{3,}(?:ous|ful|less|able|ible)|racist|false|fake|wrong|absurd|crazy|"
@@ -998,7 +1003,10 @@ class _SentenceReader:
         if first.low in _DETERMINERS:
             end = k + 1
             while end < len(toks) and end - k <= 6 and toks[end].low not in _NP_BREAK and \
-                    self.lex.verb_forms.get(toks[end].low) is None:
+                    self.lex.verb_forms.get(toks[end].low) is None and not (
+                        # a word with an object after it is the verb: "A group of doctors in 2015 sent a letter"
+                        end + 1 < len(toks) and toks[end].low not in _NP_INNER and toks[end].text[0].islower()
+                        and toks[end + 1].low in _DETERMINERS):
                 end += 1
         elif first.text[0].isupper():
             while end < len(toks) and (toks[end].text[0].isupper() or (
@@ -1296,8 +1304,20 @@ class _SentenceReader:
 
     def _strip_source(self, span: Span) -> Span | None:
         """The source without spaces and commas at its edges, except the comma that closes an apposition
-        ("Ana Ruiz, a spokeswoman for the port," as the corpus guidelines mark it)."""
+        ("Ana Ruiz, a spokeswoman for the port," as the corpus guidelines mark it); without a contracted
+        auxiliary ("He's said"), a time phrase after it ("Wells Fargo just this month said") or an
+        interjected phrase that is no apposition ("Clinton, at Monday's debate, said")."""
         s, e = span.start, span.end
+        text = self.text[s:e]
+        contracted = _CONTRACTED_SUBJECT.fullmatch(text.rstrip(" ,"))
+        if contracted:
+            e = s + contracted.end(1)
+        interjected = _INTERJECTION.search(text)
+        if interjected:
+            e = s + interjected.start()
+        timed = _TRAILING_TIME.search(self.text, s, e)
+        if timed and timed.start() > s:
+            e = timed.start()
         while e > s and self.text[e - 1] in " ,":
             e -= 1
         while s < e and self.text[s] in " ,":

@@ -414,6 +414,21 @@ def test_a_quote_cut_where_the_next_one_opens_ends_without_white_space(segmenter
     assert found and all(not c.text[-1].isspace() for a in found for c in a.content)
 
 
+@pytest.mark.parametrize("text, source", [
+    ("He\u2019s said the levy would fail.", "He"),
+    ("I've said it before: the levy will fail.", "I"),
+    ("Okafor, at Monday's debate, said the levy would fail.", "Okafor"),
+    ("The port authority just this month said it would cut jobs.", "The port authority"),
+    ("A group of doctors in 2015 sent a letter saying the show misled viewers.", "A group of doctors in 2015"),
+    # kept: an apposition with its closing comma, and a participle that describes the source
+    ("Marta Velin, a spokeswoman for the port, said it was fine.", "Marta Velin, a spokeswoman for the port,"),
+    ("Two officials, speaking on condition of anonymity, said it was fine.",
+     "Two officials, speaking on condition of anonymity,"),
+])
+def test_source_edges(segmenter, lexicons, text, source):
+    assert source in [a.source.text for a in _attrs(segmenter, lexicons, text) if a.source]
+
+
 def test_a_transcript_turn_runs_to_the_end_of_its_paragraph(segmenter, lexicons):
     text = 'Intro.\n\n"MORALES: We will not close it. Not this year.\n\nTRAN: We agree. Fully.'
     turns = {a.source.text: [c.text for c in a.content] for a in _attrs(segmenter, lexicons, text) if a.rule == "colon"}
