@@ -71,16 +71,17 @@ class LexiconFeatures(BaseEstimator, TransformerMixin):
             starts.append(pos)
             pos += len(text) + 2
         joined = "\n\n".join(texts)
-        rows = np.zeros((len(texts), len(HEDGE_TYPES) + len(STANCES)))
-        for k, found in enumerate(hedges_in_sentences(joined, sentences, self.lexicons)):
+        # plain lists while counting: indexing a numpy array one cell at a time is slow
+        rows = [[0.0] * (len(HEDGE_TYPES) + len(STANCES)) for _ in texts]
+        for row, found in zip(rows, hedges_in_sentences(joined, sentences, self.lexicons)):
             for hedge in found:
-                rows[k, _HEDGE_COLUMN[hedge.type]] += 1.0
+                row[_HEDGE_COLUMN[hedge.type]] += 1.0
         forms = self.lexicons.verb_forms
         for m in self.lexicons.stance_scan.finditer(lower_same_length(joined)):
             entry = forms.get(m.group())
             if entry is not None and entry.stance in _STANCE_COLUMN:
-                rows[bisect_right(starts, m.start()) - 1, _STANCE_COLUMN[entry.stance]] += 1.0
-        return sp.csr_matrix(np.minimum(rows, 3.0))
+                rows[bisect_right(starts, m.start()) - 1][_STANCE_COLUMN[entry.stance]] += 1.0
+        return sp.csr_matrix(np.minimum(np.array(rows).reshape(len(texts), len(HEDGE_TYPES) + len(STANCES)), 3.0))
 
     def feature_names(self) -> list[str]:
         return [f"hedge:{t}" for t in HEDGE_TYPES] + [f"stance:{s}" for s in STANCES]
@@ -230,7 +231,7 @@ def word_features(words: TfidfVectorizer, texts: Sequence[str]) -> sp.csr_matrix
     for text in texts:
         tokens = token.findall(text.lower())
         tokens += [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
-        counts = Counter(c for c in map(vocabulary.get, tokens) if c is not None)
+        counts = Counter([c for c in map(vocabulary.get, tokens) if c is not None])
         row = sorted(counts)
         values = [(math.log(counts[c]) + 1.0) * idf[c] for c in row]
         norm = math.sqrt(sum(v * v for v in values)) or 1.0

@@ -75,7 +75,7 @@ class Scorer:
         scored = tuple(
             ScoredAttribution(
                 attribution=a, source_id=source_of.get(a.id), certainty=predictions[n + k],
-                hedges=tuple(h for h in hedges if _inside(h, a)),
+                hedges=tuple(h for sid in a.sentence_ids for h in hedges_of.get(sid, ()) if _inside(h, a)),
             )
             for k, a in enumerate(attributions)
         )
