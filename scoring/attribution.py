@@ -667,9 +667,15 @@ class _SentenceReader:
                 return []
             source = self._span(first.start, self.toks[end - 1].end)
             return [self._make(cue, source, content, "participle")]
-        if low.endswith("ing") and cue_start_i > 0 and cue_start_i == i and (
-                before_cue in (",", "by", "after", "before", "while", "when", "without", "in", "and", "also")
-                or (low in _PARTICIPLE_CUES and before_cue not in _PRONOUNS)):
+        # ", even suggesting C" and ", going on to say C" hang on the clause like ", suggesting C"
+        participle = (low.endswith("ing") and cue_start_i == i) or self.toks[cue_start_i].low == "going"
+        k = cue_start_i - 1
+        if k > 0 and self.toks[k].low == "even":
+            k -= 1
+        before_participle = self.toks[k].low if k >= 0 else ""
+        if participle and cue_start_i > 0 and (
+                before_participle in (",", "by", "after", "before", "while", "when", "without", "in", "and", "also")
+                or (low in _PARTICIPLE_CUES and before_participle not in _PRONOUNS)):
             # "..., adding that C" / "responded by saying C": the source is the clause's
             return self._participle(cue, cue_start_i, cue_end_i, made_so_far)
         if self._passive_by(cue_start_i, cue_end_i):
@@ -913,6 +919,9 @@ class _SentenceReader:
                     continue
             if low == "that" and j == end_i - 1:
                 return (j, False) if self._relative_that(j) else None
+            if low == "whom" and j == end_i - 1 and j >= 2 and self.toks[j - 1].low == "of" \
+                    and self.toks[j - 2].low in _BARE_VERB_SUBJECTS | _QUANTIFIERS:
+                return (j - 2, False)  # "families of victims, many of whom say ..."
             if (low in _PRONOUNS or (low == "which" and j > 0 and self.toks[j - 1].text == ",")) \
                     and j == end_i - 1:
                 start = j  # a pronoun, or "which" after a comma ("China and the US, which vowed ...")

@@ -83,11 +83,14 @@ def resolve_sources(
         kind = _mention_kind(core, mention.text, lexicons)
         target = None
         reason = ""
-        if core.lower() in ("who", "which", "that"):
-            # a relative pronoun stands for the noun phrase just before it ("Luis Rubio, who heads ...")
+        part_of = re.fullmatch(r"(\w+) of whom", core, re.IGNORECASE)
+        if core.lower() in ("who", "which", "that") or part_of:
+            # a relative pronoun stands for the noun phrase just before it ("Luis Rubio, who heads ...");
+            # "many of whom" for part of it
             antecedent = _antecedent(doc.text, mention.start)
             if antecedent:
-                core, kind = antecedent, _mention_kind(antecedent, antecedent, lexicons)
+                core = f"{part_of.group(1)} of {antecedent}" if part_of else antecedent
+                kind = _mention_kind(core, core, lexicons)
                 reason = f"“{mention.text}” refers to “{antecedent}” before it; "
         if kind == "pronoun":
             target, reason = _pronoun_target(core.lower(), groups)

@@ -123,6 +123,11 @@ def test_types(segmenter, lexicons, text, mention, type_, named):
     assert s.type_evidence
 
 
+def test_many_of_whom_is_part_of_the_group_before_it(segmenter, lexicons):
+    (source,) = _sources(segmenter, lexicons, "The levy angered the growers, many of whom say it is unfair.")
+    assert (source.name, source.type, source.named) == ("many of the growers", "anonymous", False)
+
+
 def test_relative_that_takes_the_description_around_its_head(segmenter, lexicons):
     sources = _sources(segmenter, lexicons,
                        "Donors funded Civic Forward, a super PAC that intends to fight the levy.")
