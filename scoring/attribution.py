@@ -88,7 +88,8 @@ _PARTICLE_AFTER = {"point": ("out",), "call": ("for", "on"), "lay": ("out",), "s
                    "weigh": ("in",)}
 # words that open a passive's agent ("by officials", "by far fewer papers", "by dozens of groups"); others
 # open a means ("by telephone", "by hand")
-_AGENT_OPENERS = frozenset("officials police far dozens many most some several few more fewer both all".split())
+_AGENT_OPENERS = frozenset("officials police far dozens many most some several few more fewer both all two three four "
+                           "five six seven eight nine ten hundreds thousands".split())
 # a source's edges that are not part of it: a contracted auxiliary, an interjected phrase, a time phrase
 _CONTRACTED_SUBJECT = re.compile(r"(?i)(he|she|it|i|you|we|they)['\u2019](?:s|re|ve|d|ll|m)")
 _INTERJECTION = re.compile(r",\s+(?:at|in|on|during|after|before|while|when|like|unlike|despite)\s[^,]*,?\s*$")
@@ -169,6 +170,7 @@ def find_attributions(doc: Document, lexicons: Lexicons) -> tuple[Attribution, .
     found = _continue_quotes(doc, _cut_contents(doc, found), quotes)
     found = _drop_quoted_speech(found, quotes, quote_starts)
     found = _drop_reported_intentions(found)
+    found = _drop_participles_inside_sources(found)
     found.sort(key=lambda a: (a.cue.span.start, a.cue.span.end))
     return _renumber(found)
 
@@ -261,7 +263,7 @@ class _SentenceReader:
                 prev and self.lex.verb_forms.get(prev) is None and prev in ("of", "for", "with")) or (
                 prev in _QUANTIFIERS and tok.low.endswith("s")):
             return None  # a noun: "the report", "her claims", "the campaign's press", "a few questions"
-        if tok.low.endswith("ing") and nxt == "by" and (i == 0 or prev in _DETERMINERS
+        if tok.low.endswith("ing") and nxt == "by" and (i == 0 or prev in _DETERMINERS or prev == "additional"
                                                          or self.toks[i - 1].text.istitle()):
             return None  # a credit line: "Additional reporting by ..."
         credit_or_hierarchy = entry.lemma == "report" and (
@@ -302,6 +304,9 @@ class _SentenceReader:
                     or (i >= 3 and self.toks[i - 1].text[0].isupper() and not self.heading
                         and any(t.low in ("and", "in", "at", "along", "from", "of", "near", "across")
                                 for t in self.toks[max(0, i - 6):i - 1]))  # "Lee and Park say"
+                    or (i >= 3 and any(self.toks[k].low in _BARE_VERB_SUBJECTS and self.toks[k + 1].low in (
+                        "on", "in", "at", "from", "across", "inside", "within") for k in range(max(0, i - 6), i - 2)))
+                    # ("critics on the council say")
                     or prev.endswith("ly") or (i == 1 and self.toks[0].text[0].isupper())
                     or (i and self.toks[i - 1].text[-1:] == "s" and self.toks[i - 1].text[0].isalpha()
                         and prev not in _NP_BREAK and prev not in ("is", "was", "has", "this", "its", "us"))):
@@ -1470,6 +1475,15 @@ def _drop_reported_intentions(found: list[Attribution]) -> list[Attribution]:
                 continue
         out.append(a)
     return out
+
+
+def _drop_participles_inside_sources(found: list[Attribution]) -> list[Attribution]:
+    """Drop a passive participle that lies inside another attribution's source: in "according to figures
+    published by the finance department", "published by" describes the source, it is not a second statement
+    (a relative clause with its own verb, "Mr. Kamin, who emphasized that ...", stays)."""
+    sources = [(a.source.start, a.source.end) for a in found if a.source is not None and a.rule != "relay"]
+    return [a for a in found if not (a.rule == "passive" and any(
+        s <= a.cue.span.start and a.cue.span.end <= e for s, e in sources))]
 
 
 def _sentence_ids(doc: Document, starts: list[int], start: int, end: int) -> tuple[str, ...]:

@@ -359,6 +359,9 @@ THIRD_ROUND = [
      "the renewal of the program as a chance"),
     ("Farm groups viewed the levy as a tax on exports.", "Farm groups", "viewed", "the levy as a tax"),
     ("The levy angered the growers, many of whom say it is unfair.", "many of whom", "say", "it is unfair"),
+    ("Critics on the council say the mayor has no plan.", "Critics on the council", "say", "the mayor has no plan"),
+    ("The plan has been endorsed by three of the four unions.", "three of the four unions", "has been endorsed",
+     "The plan"),
     ("\"It is unfair,\" Ruiz said, going on to say that growers would suffer.", "Ruiz", "going on to say",
      "growers would suffer"),
     ("Senator Obi has called the levy a tax on renters.", "Senator Obi", "has called", "the levy a tax on renters"),
@@ -516,6 +519,8 @@ def test_intention_stance_and_topic_frames(segmenter, lexicons, text, source, cu
     ("Pay rose 2 percent, the agency said in a June report, and rents rose 5 percent.", "report"),
     ("In the wake of the Daily Courier report, the mayor resigned.", "In"),
     ("(Reporting by Ana Lim; Additional reporting by Tom Berg; Editing by Jo Sayers.)", "reporting"),
+    ("(Reporting by Ana Lim; additional reporting by Tom Berg)", "reporting"),
+    ("The levy rises 6 percent, according to figures published by the finance department.", "published"),
     ("The minister did not unveil plans to pay for the bridge.", "plans"),
     ("Residents are angry about what they see as a loss of control.", "see"),  # no object before "as"
     ("She saw the match in May.", "saw"),
