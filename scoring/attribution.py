@@ -1464,26 +1464,21 @@ def _drop_reported_intentions(found: list[Attribution]) -> list[Attribution]:
     intention, stance or topic) reports: in "She said the council plans to close the school", that the council
     plans it is part of what she said, not a second statement by the council (speech and belief reported that
     way stay: they are relays)."""
-    contents = sorted((c.start, c.end) for b in found if b.rule != "relay" and b.cue.kind not in _COMPLEMENT_ONLY_KINDS
-                      for c in b.content)
-    starts = [s for s, _ in contents]
-    out = []
-    for a in found:
-        if a.cue.kind in _COMPLEMENT_ONLY_KINDS and a.rule != "relay":
-            k = bisect_right(starts, a.cue.span.start)
-            if any(s <= a.cue.span.start and a.cue.span.end <= e for s, e in contents[:k]):
-                continue
-        out.append(a)
-    return out
+    contents = [c for b in found if b.rule != "relay" and b.cue.kind not in _COMPLEMENT_ONLY_KINDS for c in b.content]
+    return [a for a in found if not (a.cue.kind in _COMPLEMENT_ONLY_KINDS and a.rule != "relay"
+                                     and _within(a.cue.span, contents))]
 
 
 def _drop_participles_inside_sources(found: list[Attribution]) -> list[Attribution]:
     """Drop a passive participle that lies inside another attribution's source: in "according to figures
     published by the finance department", "published by" describes the source, it is not a second statement
     (a relative clause with its own verb, "Mr. Kamin, who emphasized that ...", stays)."""
-    sources = [(a.source.start, a.source.end) for a in found if a.source is not None and a.rule != "relay"]
-    return [a for a in found if not (a.rule == "passive" and any(
-        s <= a.cue.span.start and a.cue.span.end <= e for s, e in sources))]
+    sources = [a.source for a in found if a.source is not None and a.rule != "relay"]
+    return [a for a in found if not (a.rule == "passive" and _within(a.cue.span, sources))]
+
+
+def _within(span: Span, spans: list[Span]) -> bool:
+    return any(s.start <= span.start and span.end <= s.end for s in spans)
 
 
 def _sentence_ids(doc: Document, starts: list[int], start: int, end: int) -> tuple[str, ...]:

@@ -38,18 +38,16 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
             mark = m.group()
             pos = p_start + m.start()
             is_open = mark in _OPENERS or (mark not in _CLOSERS and open_at is None)
+            before = p_text[m.start() - 1] if m.start() else " "
+            after = p_text[m.end()] if m.end() < len(p_text) else " "
             # a straight quote glued to the end of a word closes; glued to the start of a word opens
             if mark not in _OPENERS and mark not in _CLOSERS:
-                before = p_text[m.start() - 1] if m.start() else " "
-                after = p_text[m.end()] if m.end() < len(p_text) else " "
                 if open_at is None and before.isalnum() and not after.isalnum():
                     is_open = False
                 elif open_at is not None and after.isalnum() and not before.isalnum() and before not in ",.!?;:":
                     is_open = True
             elif mark in _CLOSERS and open_at is None:
                 # a closing mark where none is open, glued to the start of a word, is a misprinted opener
-                before = p_text[m.start() - 1] if m.start() else " "
-                after = p_text[m.end()] if m.end() < len(p_text) else " "
                 is_open = after.isalnum() and before.isspace()
             if is_open:
                 if open_at is not None:  # an opener inside an open quote: close the old one before it
