@@ -36,7 +36,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from .errors import ModelError
 from .hedging import hedges_in_sentences, lower_same_length
 from .lexicons import Lexicons
-from .types import Certainty, Sentence
+from .types import Certainty, Hedge, Sentence
 
 LABELS = ("certain", "probable", "possible", "unknown")
 FORMAT = "sourcescore-certainty/1"
@@ -62,22 +62,30 @@ class LexiconFeatures(BaseEstimator, TransformerMixin):
         return self
 
     def transform(self, X: Iterable[str]) -> sp.csr_matrix:
+        return self.counts(list(X))
+
+    def counts(self, texts: Sequence[str], found_hedges: Sequence[Sequence[Hedge]] = ()) -> sp.csr_matrix:
+        """``transform``; ``found_hedges[k]``, when given, is the hedges already found in ``texts[k]`` (the
+        scorer has each sentence's from the hedging stage), so only the remaining texts are scanned."""
         assert self.lexicons is not None
-        texts = list(X)
-        # one string for the whole batch, so each pattern scans once (see hedging.hedges_in_sentences)
-        sentences, starts, pos = [], [], 0
-        for k, text in enumerate(texts):
+        known = len(found_hedges)
+        # one string for the rest of the batch, so each pattern scans once (see hedging.hedges_in_sentences)
+        sentences, pos = [], 0
+        for k, text in enumerate(texts[known:], start=known):
             sentences.append(Sentence(f"s{k}", pos, pos + len(text), text, "body", 0))
-            starts.append(pos)
             pos += len(text) + 2
-        joined = "\n\n".join(texts)
+        joined = "\n\n".join(texts[known:])
         # plain lists while counting: indexing a numpy array one cell at a time is slow
         rows = [[0.0] * (len(HEDGE_TYPES) + len(STANCES)) for _ in texts]
-        for row, found in zip(rows, hedges_in_sentences(joined, sentences, self.lexicons)):
+        for row, found in zip(rows, [*found_hedges, *hedges_in_sentences(joined, sentences, self.lexicons)]):
             for hedge in found:
                 row[_HEDGE_COLUMN[hedge.type]] += 1.0
         forms = self.lexicons.verb_forms
-        for m in self.lexicons.stance_scan.finditer(lower_same_length(joined)):
+        starts, pos = [], 0
+        for text in texts:
+            starts.append(pos)
+            pos += len(text) + 2
+        for m in self.lexicons.stance_scan.finditer(lower_same_length("\n\n".join(texts))):
             entry = forms.get(m.group())
             if entry is not None and entry.stance in _STANCE_COLUMN:
                 rows[bisect_right(starts, m.start()) - 1][_STANCE_COLUMN[entry.stance]] += 1.0
@@ -108,8 +116,9 @@ class CertaintyModel:
     metadata: dict[str, Any] = field(default_factory=dict)
 
     # ------------------------------------------------------------------ predicting
-    def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
-        """Calibrated probabilities, one row per text, columns in ``LABELS`` order."""
+    def predict_proba(self, texts: Sequence[str], found_hedges: Sequence[Sequence[Hedge]] = ()) -> np.ndarray:
+        """Calibrated probabilities, one row per text, columns in ``LABELS`` order. ``found_hedges``: the
+        hedges already found in the first texts, if any (see ``LexiconFeatures.counts``)."""
         if not texts:
             return np.zeros((0, len(LABELS)))
         # the Pipeline's decision_function computed directly: scikit-learn's per-call input checks and
@@ -122,18 +131,18 @@ class CertaintyModel:
         # scikit-learn's vectoriser is the faster of the two on big batches (same numbers either way)
         word_matrix = word_features(words, texts) if len(texts) <= 512 else words.transform(list(texts))
         scores = (word_matrix @ clf.coef_[:, :n_words].T
-                  + lexicon.transform(texts) @ clf.coef_[:, n_words:].T + clf.intercept_)
+                  + lexicon.counts(texts, found_hedges) @ clf.coef_[:, n_words:].T + clf.intercept_)
         return _softmax(np.asarray(scores) / self.temperature)
 
-    def predict(self, texts: Sequence[str]) -> tuple[Certainty, ...]:
-        probs = self.predict_proba(texts)
+    def predict(self, texts: Sequence[str], found_hedges: Sequence[Sequence[Hedge]] = ()) -> tuple[Certainty, ...]:
+        probs = self.predict_proba(texts, found_hedges)
         out = []
-        for row in probs:
-            best = int(np.argmax(row))
+        for row in probs.tolist():  # Python floats: rounding numpy scalars one by one is several times slower
+            best = max(range(len(LABELS)), key=row.__getitem__)  # the first of equal maxima, as numpy's argmax
             out.append(Certainty(
-                certainty=round(float(row[0]), 4),
+                certainty=round(row[0], 4),
                 label=LABELS[best],
-                probabilities=tuple((label, round(float(p), 4)) for label, p in zip(LABELS, row)),
+                probabilities=tuple((label, round(p, 4)) for label, p in zip(LABELS, row)),
             ))
         return tuple(out)
 

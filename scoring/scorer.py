@@ -55,12 +55,14 @@ class Scorer:
                    hedges: tuple[Hedge, ...]) -> tuple[tuple[ScoredSentence, ...], tuple[ScoredAttribution, ...]]:
         """One batch through the model: every sentence, and every attribution as its own statement
         ("source cue content"), so two claims in one sentence get their own certainty."""
-        statements = [_statement_text(a) for a in attributions]
-        predictions = self.model.predict([s.text for s in doc.sentences] + statements)
-        n = len(doc.sentences)
         hedges_of: dict[str, list[Hedge]] = {}
         for h in hedges:
             hedges_of.setdefault(h.sentence_id, []).append(h)
+        statements = [_statement_text(a) for a in attributions]
+        # the sentences' hedges are the hedging stage's (found on the same text): only statements are scanned
+        predictions = self.model.predict([s.text for s in doc.sentences] + statements,
+                                         found_hedges=[hedges_of.get(s.id, ()) for s in doc.sentences])
+        n = len(doc.sentences)
         attributions_of: dict[str, list[str]] = {}
         for a in attributions:
             for sid in a.sentence_ids:

@@ -124,6 +124,26 @@ def test_fast_prediction_equals_the_pipelines_own(trained):
     assert np.allclose(fitted.predict_proba(texts), expected, atol=1e-12)
 
 
+def test_hedges_found_beforehand_give_the_same_scores(trained, lexicons):
+    """The scorer hands the hedging stage's sentence hedges to the model instead of scanning those texts
+    again: given the same hedges, the scores must be the ones the model finds on its own, whatever share of
+    the batch is known (none, some, all)."""
+    from scoring.hedging import hedges_in_sentences
+    from scoring.types import Sentence
+
+    fitted = trained[3]
+    texts = PROBE + ["Some experts say the figures are reportedly inflated, officials said."]
+    found = [hedges_in_sentences(t, [Sentence("s0", 0, len(t), t, "body", 0)], lexicons)[0] for t in texts]
+    assert any(found), "the probe must hold hedges for this test to mean anything"
+    expected = fitted.predict_proba(texts)
+    for known in (0, 3, len(texts)):
+        assert np.array_equal(fitted.predict_proba(texts, found[:known]), expected)
+    # and the hedges handed over are used: claiming none in a hedged text changes its score
+    hedged = next(k for k, f in enumerate(found) if f)
+    emptied = [[] if k == hedged else f for k, f in enumerate(found)]
+    assert not np.array_equal(fitted.predict_proba(texts, emptied)[hedged], expected[hedged])
+
+
 def test_empty_input_gives_empty_matrix(trained, lexicons):
     loaded = CertaintyModel.load(trained[1], lexicons)
     assert loaded.predict_proba([]).shape == (0, len(LABELS))
