@@ -472,8 +472,11 @@ class _SentenceReader:
                 windows.setdefault(k, []).append((max(lo, s0), s1 if hi < 0 else hi))
         out: list[list[tuple[int, int]]] = []
         for k, entry in enumerate(self.lex.no_source):
+            if k not in windows:  # most sentences have no scan word at all
+                out.append([])
+                continue
             found = set()
-            for lo, hi in windows.get(k, ()):
+            for lo, hi in windows[k]:
                 found.update(m.span() for m in entry.pattern.finditer(self.text, lo, hi))
             out.append(_non_overlapping(sorted(found)))
         return out

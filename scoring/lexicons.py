@@ -149,7 +149,7 @@ class Lexicons:
                 verb_forms=MappingProxyType(forms),
                 according_to_scan=re.compile(r"\b(?:" + "|".join(re.escape(p) for p in cues["according_to"]) + r")\b"),
                 no_source_scan=re.compile(
-                    r"\b" + _trie_pattern(scan_words) + r"\b",
+                    r"\b" + trie_pattern(scan_words) + r"\b",
                     re.IGNORECASE),
                 nominal=MappingProxyType(dict(cues["nominal"])),
                 section_labels=frozenset(cues["section_labels"]),
@@ -159,9 +159,9 @@ class Lexicons:
                 hedge_scan=hedge_scan,
                 hedge_index=MappingProxyType(hedge_index),
                 hedge_anywhere=tuple(anywhere),
-                stance_scan=re.compile(r"\b" + _trie_pattern(forms) + r"\b"),
+                stance_scan=re.compile(r"\b" + trie_pattern(forms) + r"\b"),
                 cue_scan=re.compile(
-                    r"\b" + _trie_pattern(set(forms) | set(cues["nominal"]) | {"according", "citing", "quoting"}
+                    r"\b" + trie_pattern(set(forms) | set(cues["nominal"]) | {"according", "citing", "quoting"}
                                            | scan_words)
                     # a colon; a quote signed with a dash, on its line or opening the next one (each branch
                     # opens with its dash and looks behind only there: a look-behind first would run at
@@ -230,7 +230,7 @@ def _name_patterns(types: Any) -> list[tuple[str, re.Pattern[str], re.Pattern[st
     return out
 
 
-def _trie_pattern(words: Iterable[str]) -> str:
+def trie_pattern(words: Iterable[str]) -> str:
     """One regular expression for a word list, shaped as a trie ("sa(?:id|ys?)"): Python's regex engine
     tries a flat alternation of hundreds of words one by one at every position, a trie only once."""
     trie: dict = {}
