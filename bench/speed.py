@@ -1,6 +1,7 @@
 """Speed, size and load-time figures for README: attribution throughput (articles/s, all stages but the
 model), full scoring throughput, certainty prediction throughput (sentences/s in batch), model load time and
-size. Each rate is the median of five runs after a warm-up run. Usage: python bench/speed.py [ARTICLE_DIR]  (default: seeds/attribution; ../shared/eval/polnear-dev/text
+size, and the time each stage takes an article (best of five runs over all articles, each stage fed the
+previous stages' output). Each rate is the median of five runs after a warm-up run. Usage: python bench/speed.py [ARTICLE_DIR]  (default: seeds/attribution; ../shared/eval/polnear-dev/text
 when present is what README reports)."""
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from scoring.attribution import find_attributions
 from scoring.certainty import CertaintyModel
 from scoring.hedging import find_hedges
 from scoring.lexicons import Lexicons
+from scoring.reliability import assess_reliability
 from scoring.segment import Segmenter
 from scoring.sources import resolve_sources
 from scoring.train import load_corpus
@@ -59,6 +61,7 @@ def main() -> None:
 
     scorer = Scorer.load(config)
     full_rate = _median_rate(lambda: [scorer.score(text) for text in texts], len(texts))
+    stage_ms = _stage_ms(scorer, texts)
     print(json.dumps({
         "machine": f"{platform.processor() or platform.machine()}, {platform.python_implementation()} "
                    f"{platform.python_version()}",
@@ -67,7 +70,39 @@ def main() -> None:
         "full_score_articles_per_s": round(full_rate, 1),
         "certainty_sentences_per_s_batch": round(sent_rate),
         "model_load_s": round(load_s, 3), "model_size_mb": round(size_mb, 2),
+        "stage_ms_per_article_best_of_5": stage_ms,
     }, indent=1))
+
+
+def _stage_ms(scorer: Scorer, texts: list[str], runs: int = 5) -> dict[str, float]:
+    """Milliseconds an article for each stage of ``Scorer.score``, each timed alone on the previous stages'
+    output (the best of several runs: the least disturbed by other work on the machine)."""
+    lex, weights = scorer.lexicons, scorer.weights.override(None)
+    docs = [scorer.segmenter.segment(text) for text in texts]
+    atts = [find_attributions(doc, lex) for doc in docs]
+    resolved = [resolve_sources(doc, a, lex) for doc, a in zip(docs, atts)]
+    hedges = [find_hedges(doc, lex) for doc in docs]
+    scored = [scorer._certainty(doc, a, r[1], h) for doc, a, r, h in zip(docs, atts, resolved, hedges)]
+    stages = {
+        "segmentation": lambda: [scorer.segmenter.segment(text) for text in texts],
+        "attributions": lambda: [find_attributions(doc, lex) for doc in docs],
+        "sources": lambda: [resolve_sources(doc, a, lex) for doc, a in zip(docs, atts)],
+        "hedges": lambda: [find_hedges(doc, lex) for doc in docs],
+        "certainty": lambda: [scorer._certainty(doc, a, r[1], h)
+                              for doc, a, r, h in zip(docs, atts, resolved, hedges)],
+        "reliability": lambda: [assess_reliability(doc, s[0], s[1], r[0], weights, scorer.frames)
+                                for doc, s, r in zip(docs, scored, resolved)],
+    }
+    out = {}
+    for name, work in stages.items():
+        best = float("inf")
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            work()
+            best = min(best, time.perf_counter() - t0)
+        out[name] = round(best / len(texts) * 1000, 2)
+    out["total"] = round(sum(out.values()), 2)
+    return out
 
 
 if __name__ == "__main__":

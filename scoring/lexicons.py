@@ -84,6 +84,10 @@ class Lexicons:
     abbreviations: frozenset[str]
     source_types: Mapping[str, Any]
     anonymous_markers: tuple[str, ...]
+    countries: frozenset[str]
+    """Lower-cased country (and capital) names that, as a whole source mention, stand for a government."""
+    peoples: frozenset[str]
+    """Lower-cased names of a country's or state's people ("mexicans"): a group described, not a name."""
     type_words: frozenset[str]
     """Every type word of ``source_types.json`` ("officials", "police", ...)."""
     type_name_patterns: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
@@ -171,6 +175,8 @@ class Lexicons:
                 abbreviations=_read_abbreviations(directory / "abbreviations.txt"),
                 source_types=MappingProxyType(types),
                 anonymous_markers=tuple(types["anonymous_markers"]),
+                countries=frozenset(c.lower() for c in types["countries"]),
+                peoples=frozenset(p.lower() for p in types["peoples"]),
                 type_words=frozenset(w for t in types["types"].values() for w in t["words"]),
                 type_name_patterns=tuple(_name_patterns(types)),
                 type_name_scan=_name_scan(types),

@@ -51,6 +51,14 @@ _HEAD_TO_TYPES = {
 }
 
 
+# heads of a description that can refer back to a person named before ("the senator" = Sen. Lindsey Graham),
+# with the words one of that source's mentions must hold (its title or role)
+_ROLE_FORMS = {"senator": ("sen", "senator"), "governor": ("gov", "governor"), "president": ("president",),
+               "minister": ("minister",), "mayor": ("mayor",), "candidate": ("candidate",), "nominee": ("nominee",)}
+_PERSON_ROLES = frozenset(_ROLE_FORMS)
+_PARTIES = frozenset("republican republicans gop democratic democrat democrats libertarian green".split())
+
+
 @dataclass
 class _Group:
     mentions: list[Span] = field(default_factory=list)
@@ -79,10 +87,15 @@ def resolve_sources(
         if a.source is None:
             continue
         mention = a.source
-        core = _core(mention.text)
-        kind = _mention_kind(core, mention.text, lexicons)
+        full = mention.text
+        core = _core(full)
         target = None
         reason = ""
+        if a.cue.lemma == ":" and core.isupper() and _type_of(full, "name", lexicons)[0] == "organisation":
+            # a transcript's speaker label ("WALLACE: ..."): capitals are the transcript's style, not an acronym
+            core = full = core.title()
+            reason = "a speaker's label in a transcript; "
+        kind = _mention_kind(core, full, lexicons)
         part_of = re.fullmatch(r"(\w+) of whom", core, re.IGNORECASE)
         if core.lower() in ("who", "which", "that") or part_of:
             # a relative pronoun stands for the noun phrase just before it ("Luis Rubio, who heads ...");
@@ -98,7 +111,7 @@ def resolve_sources(
             target, found = _description_target(core.lower(), groups)
             reason += found
         if target is None and kind in ("name", "description"):
-            target, found = _name_target(core, groups)
+            target, found = _name_target(core, groups, kind == "name" and _is_personal_name(core, lexicons))
             reason += found
         if target is None:
             g = _Group()
@@ -110,7 +123,7 @@ def resolve_sources(
         g.attribution_ids.append(a.id)
         g.evidence.append(f"“{mention.text}”: {reason}")
         if kind != "pronoun":
-            _add_name(g, core, mention.text, kind, lexicons)
+            _add_name(g, core, full, kind, lexicons)
         owner[a.id] = target
     # a relayed source stated through "citing" is anonymous unless it is named
     sources = []
@@ -132,9 +145,17 @@ def resolve_sources(
 
 # ------------------------------------------------------------------ mention analysis
 def _core(text: str) -> str:
-    """The mention without its apposition or relative clause: "Jane Doe, a spokeswoman," -> "Jane Doe"."""
+    """The mention without its apposition or relative clause: "Jane Doe, a spokeswoman," -> "Jane Doe"; but
+    a description's apposed name is the name: "The minister of the economy, Mr. Ruiz Vela," -> "Mr. Ruiz Vela"."""
     core = re.split(r",|\s+\(|\s+who\s|\s+which\s", text, maxsplit=1)[0].strip()
+    apposed = _APPOSED_NAME.match(text, len(core))
+    if apposed and re.fullmatch(r"(?:[Tt]he|[Aa]n?)\s+[^A-Z]*", core):
+        return apposed.group(1)
     return core or text.strip()
+
+
+# ", Mr. Ruiz Vela," / ", Dana Pirlo" closing the mention: a personal name apposed to a description
+_APPOSED_NAME = re.compile(r",\s+((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}),?$")
 
 
 def _antecedent(text: str, start: int) -> str | None:
@@ -162,12 +183,16 @@ def _mention_kind(core: str, full: str, lexicons: Lexicons) -> str:
     words = _words(core)
     common = lexicons.type_words
     # a capital that only opens the sentence ("Officials said") does not make a name
-    capitalised = [w for k, w in enumerate(words) if w[0].isupper() and not (
-        k == 0 and (w.lower() in ("the", "a", "an", "some", "two", "three", "several", "many") or w.lower() in common))]
+    capitalised = [w for k, w in enumerate(words) if w[0].isupper() and w.lower() not in lexicons.peoples and not (
+        k == 0 and (w.lower() in ("the", "a", "an", "some", "two", "three", "several", "many") or w.lower() in common))
+        # a nationality as an adjective ("American business leaders") is not a name
+        and not (_nationality(w) and k == 0 and len(words) > 1 and words[1][0].islower())]
+    if low.startswith(("the ", "this ", "that ")) and len(words) <= 4 and words[-1].islower() and (
+            not capitalised or words[-1] in _PERSON_ROLES):
+        # "the South Carolina senator": a place names which senator, the mention is still a description
+        return "description"
     if capitalised:
         return "name"
-    if low.startswith(("the ", "this ", "that ")) and len(words) <= 4:
-        return "description"
     return "anonymous"
 
 
@@ -210,7 +235,8 @@ def _is_acronym_of(acronym: str, words: list[str]) -> bool:
     return len(acronym) >= 2 and len(words) >= 2 and any(match(acronym, k) for k in range(len(words)))
 
 
-def _name_target(core: str, groups: list[_Group]) -> tuple[int | None, str]:
+def _name_target(core: str, groups: list[_Group], personal: bool = False) -> tuple[int | None, str]:
+    """The group an earlier mention of this name started; ``personal``: the name is a person's."""
     tokens = _key_tokens(core)
     if not tokens:
         return None, ""
@@ -231,11 +257,25 @@ def _name_target(core: str, groups: list[_Group]) -> tuple[int | None, str]:
                     return k, f"“{c}” is the acronym of “{core}”"
             own = {c.lower() for c in caps if c.lower() not in _COUNTRY_PREFIX}
             theirs = {c.lower() for c in name_caps}
+            # one word names a person only when it is part of that person's own name, not a word before their
+            # title ("Stein" is not "Stein spokeswoman Melezia Figueroa")
             if own and theirs and (own <= theirs or theirs <= own) and (
-                    len(own & theirs) >= 2 or (g.person and len(own) == 1 and own <= theirs)
+                    len(own & theirs) >= 2 or (g.person and len(own) == 1 and own <= _person_tokens(name))
+                    or (g.person and personal and len(theirs) == 1 and theirs <= _person_tokens(core))  # "Pence", then "Gov. Mike Pence"
                     or (len(own) == 1 and len(theirs) == 1)):
                 return k, f"shares the name “{' '.join(sorted(own & theirs))}” with “{name}”"
     return None, ""
+
+
+def _person_tokens(core: str) -> set[str]:
+    """The words of a person's own name: the capitalised words after the last title or lower-case word
+    ("Stein spokeswoman Melezia Figueroa" -> melezia, figueroa)."""
+    words = _words(core)
+    start = 0
+    for k, w in enumerate(words):
+        if w[0].islower() or w.lower().strip(".") in _TITLES:
+            start = k + 1
+    return {w.strip(".’'").lower() for w in words[start:] if w[0].isupper()}
 
 
 def _description_target(low: str, groups: list[_Group]) -> tuple[int | None, str]:
@@ -245,8 +285,14 @@ def _description_target(low: str, groups: list[_Group]) -> tuple[int | None, str
     types = _HEAD_TO_TYPES.get(two) or _HEAD_TO_TYPES.get(head) or ()
     for k in range(len(groups) - 1, -1, -1):
         g = groups[k]
-        if g.person:
-            continue  # "the ministry" is never a person named before
+        if g.person and head not in _PERSON_ROLES:
+            continue  # "the ministry" is never a person named before ("the senator" may be)
+        if head in _ROLE_FORMS:
+            said = {w for m in g.mentions for w in re.findall(r"[a-z]+", m.text.lower())}
+            if not said & set(_ROLE_FORMS[head]):
+                continue  # "the senator" is a source called a senator before ("Sen. Lindsey Graham")
+            if set(words) & _PARTIES and said & _PARTIES and not set(words) & said & _PARTIES:
+                continue  # "the Republican nominee" is not "Democratic nominee Tim Kaine"
         if (types and g.type in types) or any(head in n.lower().split() for n in g.names):
             return k, f"“{low}” refers back to the nearest {g.type.replace('_', ' ')} named before"
     return None, ""
@@ -279,8 +325,25 @@ def _add_name(g: _Group, core: str, full: str, kind: str, lexicons: Lexicons) ->
     if not g.type_evidence or (g.type in ("organisation", "person", "anonymous") and source_type not in (
             "organisation", "person", "anonymous")):
         g.type, g.type_evidence = source_type, evidence
-    if source_type == "person":
+    if source_type == "person" or (kind == "name" and _is_personal_name(core, lexicons)):
+        # "Chad Bown, an expert on trade" is typed by his apposition but is still a person: "Mr. Bown" and
+        # "he" can refer to him
         g.person = True
+
+
+def _is_personal_name(core: str, lexicons: Lexicons) -> bool:
+    """ "Dana Pirlo", "Ms. Pirlo", "Republican nominee Gov. Mike Pence": a person's name, with or without a title
+    before it, and no organisation word in it ("General Motors" is not one)."""
+    words = _words(core)
+    if not words or words[0].lower() in ("the", "a", "an") or "and" in words or "&" in words:
+        return False  # "The Tide Lance": a person's name takes no article; "Trump and Clinton" are two
+    start = max((k + 1 for k, w in enumerate(words) if w[0].islower() or w.lower().strip(".") in _TITLES), default=0)
+    if start == len(words) - 1 and words[start - 1].lower().strip(".") not in _TITLES:
+        return False  # one word after a lower-case one ("22% of Democratic") is no name; "Mr. Bown" is
+    if 0 < start < len(words) and len(words) - start <= 3:
+        # after a title or a role: "Gov. Mike Pence", "Conservative economist Aparna Mathur"
+        return _type_of(" ".join(words[start:]), "name", lexicons)[0] == "person"
+    return _type_of(core, "name", lexicons)[0] == "person"
 
 
 def _is_anonymous(full: str, lexicons: Lexicons) -> bool:
@@ -306,6 +369,13 @@ def _type_of(full: str, kind: str, lexicons: Lexicons) -> tuple[str, str]:
             and core_words[0].lower() not in ("the", "a", "an", "two", "three", "several", "some", "senior", "one")
             and core_words[0].lower() not in lexicons.type_words):
         return "anonymous", f"unnamed people (“{_core(full)}”)"
+    core = _core(full)
+    if core.lower() in lexicons.countries or re.sub(r"^the\s+", "", core.lower()) in lexicons.countries:
+        return "government", f"a country (“{core}”), speaking through its government"
+    words = _words(core)
+    people = words[-1] if words and words[-1].lower() in lexicons.peoples else None  # "many Mexicans", not "French President X"
+    if people:
+        return "person", f"people of a country or state (“{people}”)"
     any_acronym, any_name = lexicons.type_name_scan
     known_name = any_acronym.search(full) is not None or any_name.search(low) is not None
     for t, acronyms, names in lexicons.type_name_patterns if known_name else ():

@@ -53,7 +53,50 @@ MERGES = [
     case("merge-pronoun-he",
          "Oskar Lind said the mine was safe. The company said production would resume. He said the miners were resting.",
          ["Oskar Lind", "He"]),
+    # a person typed by a role apposition is still a person: a surname, a title and "he" refer to them
+    case("merge-surname-after-typed-apposition",
+         "Dana Pirlo, an economist at the Halden Institute, said prices would rise. Ms. Pirlo said wages lagged behind.",
+         ["Dana Pirlo, an economist at the Halden Institute,", "Ms. Pirlo"]),
+    case("merge-pronoun-after-typed-apposition",
+         "Oren Kask, a former foreign minister, said the treaty was dead. He said talks would not resume.",
+         ["Oren Kask, a former foreign minister,", "He"]),
+    case("merge-apposed-name",
+         "The minister of the economy, Mr. Ruiz Vela, said the peso was stable. Mr. Ruiz Vela said exports grew.",
+         ["The minister of the economy, Mr. Ruiz Vela,", "Mr. Ruiz Vela"]),
+    case("merge-full-name-after-surname",
+         "Quill said the ad was false. Republican nominee Gov. Ada Quill said the race was close.",
+         ["Quill", "Republican nominee Gov. Ada Quill"]),
+    case("merge-role-description",
+         "Sen. Ada Quill said the bill was dead. The senator later said talks would go on.",
+         ["Sen. Ada Quill", "The senator"]),
+    case("merge-role-description-with-place",
+         "Gov. Ada Quill said the bill was dead. The Vermont governor later said talks would go on.",
+         ["Gov. Ada Quill", "The Vermont governor"]),
 ]
+
+# (id, text, mentions that must each be a source of their own)
+APART = [
+    case("apart-word-before-a-title",  # "Stein" is whose spokeswoman she is, not her name
+         "Stein spokeswoman Mara Lind said the rally was peaceful. Stein said she would appeal.",
+         ["Stein spokeswoman Mara Lind", "Stein"]),
+    case("apart-other-party",
+         "Democratic nominee Tim Vale said the plan was sound. The Republican nominee said it was not.",
+         ["Democratic nominee Tim Vale", "The Republican nominee"]),
+    case("apart-role-never-given",
+         "Lindsey Morrow said the bill was dead. The senator later said talks would go on.",
+         ["Lindsey Morrow", "The senator"]),
+    case("apart-description-is-not-a-person",
+         "The Tide Lance, an armed group, said it fired the missile. The group said more would follow. "
+         "Mara Lind said the port was calm.",
+         ["Mara Lind", "The group"]),
+]
+
+
+@pytest.mark.parametrize("text, mentions", APART)
+def test_apart(segmenter, lexicons, text, mentions):
+    sources = _sources(segmenter, lexicons, text)
+    owners = [_owner(sources, m).id for m in mentions]
+    assert len(set(owners)) == len(owners), [(s.name, [m.text for m in s.mentions]) for s in sources]
 
 
 @pytest.mark.parametrize("text, mentions", MERGES)
@@ -113,6 +156,17 @@ TYPES = [
     case("src-officials-named", "Officials said the vote was delayed.", "Officials", "anonymous", False),
     case("src-spokeswoman-company", '"Everyone is safe," said Ingrid Halloway, a spokeswoman for the company.',
          "Ingrid Halloway, a spokeswoman for the company", "company", True),
+    case("type-country", "Russia denied the report.", "Russia", "government", True),
+    case("type-country-with-article", "The United States said the talks had failed.", "The United States",
+         "government", True),
+    case("type-people-of-a-country", "Many Mexicans say the wall is an insult.", "Many Mexicans", "person", False),
+    case("type-nationality-adjective", "American business leaders said the tariffs hurt.",
+         "American business leaders", "anonymous", False),
+    case("type-not-a-people-word-inside-a-title", "French President Anne Roux said the summit was over.",
+         "French President Anne Roux", "government", True),
+    case("type-campaign-camp", "The Varga camp said the ad was false.", "The Varga camp", "party_campaign", True),
+    case("type-company-not-a-general", "General Motors said sales fell.", "General Motors", "company", True),
+    case("type-governor-title", "Gov. Ada Quill said the bill was dead.", "Gov. Ada Quill", "government", True),
 ]
 
 
@@ -132,3 +186,11 @@ def test_relative_that_takes_the_description_around_its_head(segmenter, lexicons
     sources = _sources(segmenter, lexicons,
                        "Donors funded Civic Forward, a super PAC that intends to fight the levy.")
     assert [s.name for s in sources] == ["super PAC"]
+
+
+def test_transcript_labels_are_people_named_in_title_case(segmenter, lexicons):
+    """ "QUILL: ..." in a transcript is a speaker, not an acronym: one person per label, named "Quill"."""
+    sources = _sources(segmenter, lexicons, "Transcript follows.\nQUILL: We will win.\nMORROW: You will not.\n"
+                                            "QUILL: We will.")
+    assert sorted((s.name, s.type, len(s.mentions)) for s in sources) == [("Morrow", "person", 1),
+                                                                          ("Quill", "person", 2)]
