@@ -7,9 +7,13 @@ Merging, in order, for each mention (in text order):
    "FBI" = "Federal Bureau of Investigation"), also inside a longer mention ("US CENTCOM", "the CENTCOM
    statement");
 3. a definite description ("the news agency", "the group", "the ministry") joins the most recent source
-   whose type or name that head noun fits;
+   whose type or name that head noun fits; a role ("the senator", "the Vermont governor") only a source
+   given that role before ("Sen. Lindsey Graham"), of the same party;
 4. a pronoun joins the nearest earlier source it can stand for (he/she: a person; it: an organisation;
    they: a group or plural).
+A person stays a person whatever type an apposition gives ("Chad Bown, an expert on trade" is typed expert;
+"Mr. Bown" and "he" still refer to him), and one word joins a person only when it is part of the person's own
+name ("Stein" is not "Stein spokeswoman Melezia Figueroa").
 A mention nothing joins becomes a new source. Types come from ``lexicons/source_types.json``.
 """
 from __future__ import annotations
@@ -68,6 +72,8 @@ class _Group:
     names: list[str] = field(default_factory=list)
     name_caps: list[list[str]] = field(default_factory=list)
     """Each name's capitalised words, country words left out (compared with every later mention)."""
+    person_tokens: list[set[str]] = field(default_factory=list)
+    """Each name's own words if it is a person's (see ``_person_tokens``)."""
     descriptions: list[str] = field(default_factory=list)
     """Unnamed mentions as read (an antecedent stands in for "who")."""
     type: str = "organisation"
@@ -110,8 +116,9 @@ def resolve_sources(
         elif kind == "description":
             target, found = _description_target(core.lower(), groups)
             reason += found
+        personal = kind == "name" and _is_personal_name(core, lexicons)
         if target is None and kind in ("name", "description"):
-            target, found = _name_target(core, groups, kind == "name" and _is_personal_name(core, lexicons))
+            target, found = _name_target(core, groups, personal)
             reason += found
         if target is None:
             g = _Group()
@@ -123,7 +130,7 @@ def resolve_sources(
         g.attribution_ids.append(a.id)
         g.evidence.append(f"“{mention.text}”: {reason}")
         if kind != "pronoun":
-            _add_name(g, core, full, kind, lexicons)
+            _add_name(g, core, full, kind, personal, lexicons)
         owner[a.id] = target
     # a relayed source stated through "citing" is anonymous unless it is named
     sources = []
@@ -242,13 +249,14 @@ def _name_target(core: str, groups: list[_Group], personal: bool = False) -> tup
         return None, ""
     key = " ".join(tokens)
     caps = [c for c in _capital_tokens(core) if c.lower() not in _TITLES]
+    own_person = _person_tokens(core) if personal else set()
     for k in range(len(groups) - 1, -1, -1):
         g = groups[k]
         if key in g.keys:
             return k, "same name as an earlier mention"
     for k in range(len(groups) - 1, -1, -1):
         g = groups[k]
-        for name, name_caps in zip(g.names, g.name_caps):
+        for name, name_caps, person_tokens in zip(g.names, g.name_caps, g.person_tokens):
             for c in caps:
                 if c.isupper() and len(c) >= 3 and c.lower() not in _COUNTRY_PREFIX and _is_acronym_of(c, name_caps):
                     return k, f"“{c}” is the acronym of “{name}”"
@@ -260,8 +268,8 @@ def _name_target(core: str, groups: list[_Group], personal: bool = False) -> tup
             # one word names a person only when it is part of that person's own name, not a word before their
             # title ("Stein" is not "Stein spokeswoman Melezia Figueroa")
             if own and theirs and (own <= theirs or theirs <= own) and (
-                    len(own & theirs) >= 2 or (g.person and len(own) == 1 and own <= _person_tokens(name))
-                    or (g.person and personal and len(theirs) == 1 and theirs <= _person_tokens(core))  # "Pence", then "Gov. Mike Pence"
+                    len(own & theirs) >= 2 or (g.person and len(own) == 1 and own <= person_tokens)
+                    or (g.person and personal and len(theirs) == 1 and theirs <= own_person)  # "Pence", then "Gov. Mike Pence"
                     or (len(own) == 1 and len(theirs) == 1)):
                 return k, f"shares the name “{' '.join(sorted(own & theirs))}” with “{name}”"
     return None, ""
@@ -310,7 +318,7 @@ def _pronoun_target(low: str, groups: list[_Group]) -> tuple[int | None, str]:
     return None, ""
 
 
-def _add_name(g: _Group, core: str, full: str, kind: str, lexicons: Lexicons) -> None:
+def _add_name(g: _Group, core: str, full: str, kind: str, personal: bool, lexicons: Lexicons) -> None:
     tokens = _key_tokens(core)
     if tokens:
         g.keys.add(" ".join(tokens))
@@ -318,6 +326,7 @@ def _add_name(g: _Group, core: str, full: str, kind: str, lexicons: Lexicons) ->
     if kind == "name":
         g.names.append(core)
         g.name_caps.append([c for c in _capital_tokens(core) if c.lower() not in _COUNTRY_PREFIX])
+        g.person_tokens.append(_person_tokens(core))
         if not g.named:
             g.named = not _is_anonymous(full, lexicons)
     source_type, evidence = _type_of(full, kind, lexicons)
@@ -325,7 +334,7 @@ def _add_name(g: _Group, core: str, full: str, kind: str, lexicons: Lexicons) ->
     if not g.type_evidence or (g.type in ("organisation", "person", "anonymous") and source_type not in (
             "organisation", "person", "anonymous")):
         g.type, g.type_evidence = source_type, evidence
-    if source_type == "person" or (kind == "name" and _is_personal_name(core, lexicons)):
+    if source_type == "person" or personal:
         # "Chad Bown, an expert on trade" is typed by his apposition but is still a person: "Mr. Bown" and
         # "he" can refer to him
         g.person = True
@@ -340,6 +349,8 @@ def _is_personal_name(core: str, lexicons: Lexicons) -> bool:
     start = max((k + 1 for k, w in enumerate(words) if w[0].islower() or w.lower().strip(".") in _TITLES), default=0)
     if start == len(words) - 1 and words[start - 1].lower().strip(".") not in _TITLES:
         return False  # one word after a lower-case one ("22% of Democratic") is no name; "Mr. Bown" is
+    if not all(w[0].isupper() and not w.isupper() for w in words[start:]) or len(words) - start > 4:
+        return False  # a person's name is one to four capitalised words ("Ada Quill"; not "NATO", "22%")
     if 0 < start < len(words) and len(words) - start <= 3:
         # after a title or a role: "Gov. Mike Pence", "Conservative economist Aparna Mathur"
         return _type_of(" ".join(words[start:]), "name", lexicons)[0] == "person"
