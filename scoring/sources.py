@@ -279,11 +279,12 @@ def _person_tokens(core: str) -> set[str]:
     """The words of a person's own name: the capitalised words after the last title or lower-case word
     ("Stein spokeswoman Melezia Figueroa" -> melezia, figueroa)."""
     words = _words(core)
-    start = 0
-    for k, w in enumerate(words):
-        if w[0].islower() or w.lower().strip(".") in _TITLES:
-            start = k + 1
-    return {w.strip(".’'").lower() for w in words[start:] if w[0].isupper()}
+    return {w.strip(".’'").lower() for w in words[_own_name_start(words):] if w[0].isupper()}
+
+
+def _own_name_start(words: list[str]) -> int:
+    """Where a person's own name starts: after the last title or lower-case word (0 when there is none)."""
+    return max((k + 1 for k, w in enumerate(words) if w[0].islower() or w.lower().strip(".") in _TITLES), default=0)
 
 
 def _description_target(low: str, groups: list[_Group]) -> tuple[int | None, str]:
@@ -346,8 +347,8 @@ def _is_personal_name(core: str, lexicons: Lexicons) -> bool:
     words = _words(core)
     if not words or words[0].lower() in ("the", "a", "an") or "and" in words or "&" in words:
         return False  # "The Tide Lance": a person's name takes no article; "Trump and Clinton" are two
-    start = max((k + 1 for k, w in enumerate(words) if w[0].islower() or w.lower().strip(".") in _TITLES), default=0)
-    if start == len(words) - 1 and words[start - 1].lower().strip(".") not in _TITLES:
+    start = _own_name_start(words)
+    if 0 < start == len(words) - 1 and words[start - 1].lower().strip(".") not in _TITLES:
         return False  # one word after a lower-case one ("22% of Democratic") is no name; "Mr. Bown" is
     if not all(w[0].isupper() and not w.isupper() for w in words[start:]) or len(words) - start > 4:
         return False  # a person's name is one to four capitalised words ("Ada Quill"; not "NATO", "22%")
