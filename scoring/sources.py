@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from .lexicons import Lexicons
 from .types import Attribution, Document, Source, Span
@@ -89,6 +90,13 @@ def resolve_sources(
     """Merged, typed sources and a map attribution id -> source id."""
     groups: list[_Group] = []
     owner: dict[str, int] = {}
+    cache: list[frozenset[str]] = []
+
+    def lower_words() -> frozenset[str]:
+        # the article's lower-case words, read once and only when a mention needs them
+        if not cache:
+            cache.append(frozenset(re.findall(r"\b[a-z][a-z’'-]+", doc.text)))
+        return cache[0]
     for a in attributions:
         if a.source is None:
             continue
@@ -101,7 +109,7 @@ def resolve_sources(
             # a transcript's speaker label ("WALLACE: ..."): capitals are the transcript's style, not an acronym
             core = full = core.title()
             reason = "a speaker's label in a transcript; "
-        kind = _mention_kind(core, full, lexicons)
+        kind = _mention_kind(core, full, lexicons, lower_words)
         part_of = re.fullmatch(r"(\w+) of whom", core, re.IGNORECASE)
         if core.lower() in ("who", "which", "that") or part_of:
             # a relative pronoun stands for the noun phrase just before it ("Luis Rubio, who heads ...");
@@ -109,7 +117,7 @@ def resolve_sources(
             antecedent = _antecedent(doc.text, mention.start)
             if antecedent:
                 core = f"{part_of.group(1)} of {antecedent}" if part_of else antecedent
-                kind = _mention_kind(core, core, lexicons)
+                kind = _mention_kind(core, core, lexicons, lower_words)
                 reason = f"“{mention.text}” refers to “{antecedent}” before it; "
         if kind == "pronoun":
             target, reason = _pronoun_target(core.lower(), groups)
@@ -183,7 +191,16 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[\w.\-&’']+", text)
 
 
-def _mention_kind(core: str, full: str, lexicons: Lexicons) -> str:
+# words that open a description and are capitalised only because they open the sentence ("Few people said")
+_OPENERS = frozenset("another one each every few most other others both all any no only nearly perhaps maybe "
+                     "his her their its our my your this these those such two three four five six seven eight nine "
+                     "ten eleven twelve twenty thirty forty fifty dozens hundreds thousands".split())
+
+
+def _mention_kind(core: str, full: str, lexicons: Lexicons,
+                  lower_words: Callable[[], frozenset[str]] = frozenset) -> str:
+    """ "pronoun", "name", "description" (the/this/that + a few words) or "anonymous"; ``lower_words``: the
+    words the article also writes in lower case ("Polling averages": "polling" is a word, not a name)."""
     low = core.lower()
     if low in _PERSON_PRONOUNS | _ORG_PRONOUNS | _PLURAL_PRONOUNS | {"who", "you"}:
         return "pronoun"
@@ -193,7 +210,11 @@ def _mention_kind(core: str, full: str, lexicons: Lexicons) -> str:
     capitalised = [w for k, w in enumerate(words) if w[0].isupper() and w.lower() not in lexicons.peoples and not (
         k == 0 and (w.lower() in ("the", "a", "an", "some", "two", "three", "several", "many") or w.lower() in common))
         # a nationality as an adjective ("American business leaders") is not a name
-        and not (_nationality(w) and k == 0 and len(words) > 1 and words[1][0].islower())]
+        and not (_nationality(w) and (k == 0 or (k == 1 and words[0].lower() in _OPENERS | {"a", "an", "some", "many"}))
+                 and k + 1 < len(words) and words[k + 1][0].islower())  # ("two Democratic speechwriters")
+        # a common word opening the sentence, the rest in lower case: "Another critic", "Polling averages"
+        and not (k == 0 and len(words) > 1 and all(x[0].islower() for x in words[1:])
+                 and (w.lower() in _OPENERS or w.lower() in lower_words()))]
     if low.startswith(("the ", "this ", "that ")) and len(words) <= 4 and words[-1].islower() and (
             not capitalised or words[-1] in _PERSON_ROLES):
         # "the South Carolina senator": a place names which senator, the mention is still a description
@@ -283,8 +304,10 @@ def _person_tokens(core: str) -> set[str]:
 
 
 def _own_name_start(words: list[str]) -> int:
-    """Where a person's own name starts: after the last title or lower-case word (0 when there is none)."""
-    return max((k + 1 for k, w in enumerate(words) if w[0].islower() or w.lower().strip(".") in _TITLES), default=0)
+    """Where a person's own name starts: after the last title or lower-case word (0 when there is none); the
+    last word is never a title ("Mr. King")."""
+    return max((k + 1 for k, w in enumerate(words[:-1]) if w[0].islower() or w.lower().strip(".") in _TITLES),
+               default=len(words) if words and words[-1][0].islower() else 0)
 
 
 def _description_target(low: str, groups: list[_Group]) -> tuple[int | None, str]:
@@ -345,17 +368,27 @@ def _is_personal_name(core: str, lexicons: Lexicons) -> bool:
     """ "Dana Pirlo", "Ms. Pirlo", "Republican nominee Gov. Mike Pence": a person's name, with or without a title
     before it, and no organisation word in it ("General Motors" is not one)."""
     words = _words(core)
-    if not words or words[0].lower() in ("the", "a", "an") or "and" in words or "&" in words:
+    if not _personal_shape(words):
+        return False
+    start = _own_name_start(words)
+    # after a title or a role ("Gov. Mike Pence", "Conservative economist Aparna Mathur") the name decides
+    return _type_of(" ".join(words[start:]) if start else core, "name", lexicons)[0] == "person"
+
+
+def _personal_shape(words: list[str]) -> bool:
+    """Shaped like a person's name, maybe after a title or role: one to four capitalised words at the end
+    ("Ada Quill", "Mr. Bown", "longtime pollster Pat Caddell"), none of "the", "and", "of"; not "Few people",
+    "Trump's plan", "22% of Democratic", "NATO"."""
+    if len(words) > 2 and words[0].lower() == "the" and words[1].lower().strip(".") in _TITLES:
+        words = words[1:]  # "the Rev. Peter Wherry"
+    if not words or words[0].lower() in ("the", "a", "an") or any(w in ("and", "&", "of", "for") for w in words):
         return False  # "The Tide Lance": a person's name takes no article; "Trump and Clinton" are two
     start = _own_name_start(words)
+    if start == len(words) or len(words) - start > 4:
+        return False
     if 0 < start == len(words) - 1 and words[start - 1].lower().strip(".") not in _TITLES:
         return False  # one word after a lower-case one ("22% of Democratic") is no name; "Mr. Bown" is
-    if not all(w[0].isupper() and not w.isupper() for w in words[start:]) or len(words) - start > 4:
-        return False  # a person's name is one to four capitalised words ("Ada Quill"; not "NATO", "22%")
-    if 0 < start < len(words) and len(words) - start <= 3:
-        # after a title or a role: "Gov. Mike Pence", "Conservative economist Aparna Mathur"
-        return _type_of(" ".join(words[start:]), "name", lexicons)[0] == "person"
-    return _type_of(core, "name", lexicons)[0] == "person"
+    return all(w[0].isupper() and not w.isupper() and not w.endswith(("’s", "'s")) for w in words[start:])
 
 
 def _is_anonymous(full: str, lexicons: Lexicons) -> bool:
@@ -409,9 +442,7 @@ def _type_of(full: str, kind: str, lexicons: Lexicons) -> tuple[str, str]:
                 continue
             return t, f"the word “{word}”"
     if kind == "name":
-        caps = _capital_tokens(_core(full))
-        if 1 <= len(caps) <= 4 and all(c[0].isupper() and not c.isupper() for c in caps) and \
-                not re.search(r"\b(?:of|for|and)\b", _core(full)):
+        if _personal_shape(_words(core)):
             return "person", "a personal name (capitalised words with no organisation word)"
         return "organisation", "a name with no type word"
     if kind == "anonymous":

@@ -167,7 +167,26 @@ TYPES = [
     case("type-campaign-camp", "The Varga camp said the ad was false.", "The Varga camp", "party_campaign", True),
     case("type-company-not-a-general", "General Motors said sales fell.", "General Motors", "company", True),
     case("type-governor-title", "Gov. Ada Quill said the bill was dead.", "Gov. Ada Quill", "government", True),
+    # a capital that only opens the sentence makes no name: a determiner, a number, a word the article also
+    # writes in lower case
+    case("type-opener-is-no-name", "Another critic said the plan would fail.", "Another critic", "anonymous", False),
+    case("type-number-is-no-name", "Twelve percent said they were undecided.", "Twelve percent", "anonymous", False),
+    case("type-word-also-in-lower-case", "Forecast models said the race was tied, though forecast models often err.",
+         "Forecast models", "anonymous", False),
+    case("type-party-adjective-after-a-number", "Two Democratic aides said the vote was close.",
+         "Two Democratic aides", "anonymous", False),
+    case("type-title-after-the", "The Rev. Ada Quill said the church would reopen.", "The Rev. Ada Quill",
+         "person", True),
+    case("type-surname-that-is-a-title", "Mr. King said the vote was close.", "Mr. King", "person", True),
 ]
+
+
+def test_a_possessive_is_not_a_person(segmenter, lexicons):
+    """ "Ada Quill’s tweet" is something of hers, not her: it must not be typed as a person (nor take "she")."""
+    sources = _sources(segmenter, lexicons, "Ada Quill’s tweet said the count was rigged. She said more would follow.")
+    tweet = _owner(sources, "Ada Quill’s tweet")
+    assert tweet.type != "person"
+    assert "She" not in [m.text for m in tweet.mentions]
 
 
 @pytest.mark.parametrize("text, mention, type_, named", TYPES)
