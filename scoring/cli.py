@@ -52,6 +52,8 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--json", type=Path, help="also write the metrics as JSON here")
     e.add_argument("--system-out", type=Path, help="write the system's attributions here (evaluation JSON shape)")
     e.add_argument("--gold-out", type=Path, help="write the gold attributions here (evaluation JSON shape)")
+    e.add_argument("--sources", type=Path, help="also score merging and typing of sources against this file of "
+                                                "gold source groups (seeds/attribution/sources.json)")
     e.set_defaults(run=_evaluate)
 
     v = sub.add_parser("serve", help="serve the HTTP API with gunicorn")
@@ -130,14 +132,20 @@ def _train(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from .evaluate import format_table, gold_json, read_brat, run_system, score
+    from .evaluate import (format_source_scores, format_table, gold_json, read_brat, read_source_groups, run_system,
+                           score, score_sources)
     from .lexicons import Lexicons
 
     articles = read_brat(args.brat)
-    system = run_system(articles, Lexicons.load())
+    lexicons = Lexicons.load()
+    system = run_system(articles, lexicons)
     metrics = score(articles, system)
     print(format_table(metrics))
     print("relation_overlap_f1=%.3f" % metrics["relation_overlap"]["f1"])
+    if args.sources:
+        sources = score_sources(args.brat, read_source_groups(args.sources, args.brat), lexicons)
+        print("sources: " + format_source_scores(sources))
+        metrics["sources"] = sources  # type: ignore[assignment]
     if args.json:
         args.json.write_text(json.dumps(metrics, indent=1))
     if args.system_out:

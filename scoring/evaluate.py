@@ -228,3 +228,112 @@ def system_attributions(report: dict[str, Any]) -> list[dict[str, Any]]:
 def gold_json(articles: list[Article]) -> str:
     return json.dumps([{"id": a.id, "text": a.text, "attributions": list(a.attributions)} for a in articles],
                       ensure_ascii=False)
+
+
+# ------------------------------------------------------------------ sources: merging and typing
+SOURCE_TYPES = ("government", "military", "law_enforcement", "news_agency", "company", "party_campaign",
+                "armed_group", "ngo", "expert", "document", "anonymous", "person", "organisation")
+
+
+@dataclass(frozen=True)
+class GoldGroup:
+    """One real-world source of an article as annotated: its type, whether it is named, and its mentions
+    (the character spans of its ``Source`` annotations)."""
+
+    type: str
+    named: bool
+    mentions: tuple[tuple[int, int], ...]
+
+
+def read_source_groups(path: Path, directory: Path) -> dict[str, tuple[GoldGroup, ...]]:
+    """``seeds/attribution/sources.json``: for each article, its ``Source`` annotations (by brat id) grouped
+    into sources, with type and named (see the corpus GUIDELINES). Every ``Source`` of the article's .ann must
+    be in exactly one group."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        articles = raw["articles"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise CorpusError(f"cannot read source groups from {path}: {exc}") from exc
+    out: dict[str, tuple[GoldGroup, ...]] = {}
+    for name, groups in articles.items():
+        ann = directory / f"{name}.ann"
+        spans = _source_spans(ann)
+        seen: list[str] = []
+        gold = []
+        for g in groups:
+            if g.get("type") not in SOURCE_TYPES or not isinstance(g.get("named"), bool):
+                raise CorpusError(f"{path}: {name}: a group needs a type of {SOURCE_TYPES} and named true/false")
+            missing = [t for t in g["mentions"] if t not in spans]
+            if missing:
+                raise CorpusError(f"{path}: {name}: {missing} are not Source annotations of {ann.name}")
+            seen += g["mentions"]
+            gold.append(GoldGroup(g["type"], g["named"], tuple(spans[t] for t in g["mentions"])))
+        if sorted(seen) != sorted(spans):
+            twice = sorted({t for t in seen if seen.count(t) > 1})
+            left = sorted(set(spans) - set(seen))
+            raise CorpusError(f"{path}: {name}: Source annotations in no group {left}, in two groups {twice}")
+        out[name] = tuple(gold)
+    return out
+
+
+def _source_spans(ann: Path) -> dict[str, tuple[int, int]]:
+    spans = {}
+    try:
+        lines = ann.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise CorpusError(f"cannot read {ann}: {exc}") from exc
+    for line in lines:
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) == 3 and parts[1].startswith("Source "):
+            offsets = [int(x) for frag in parts[1][len("Source "):].split(";") for x in frag.split()]
+            spans[parts[0]] = (min(offsets), max(offsets))
+    return spans
+
+
+def score_sources(directory: Path, gold: dict[str, tuple[GoldGroup, ...]], lexicons: Lexicons) -> dict[str, float]:
+    """How the system's sources match the gold groups, over the gold mentions the system found (a system
+    mention overlapping the gold span; the one overlapping most):
+    - ``mentions_found``: that share of the gold mentions;
+    - ``b3_p``, ``b3_r``, ``b3_f1``: B-cubed merging scores (Bagga and Baldwin, 1998): for each found mention,
+      the share of the mentions in its system source that are in its gold group (precision) and the share of
+      its gold group that is in its system source (recall), averaged over mentions;
+    - ``type_accuracy``, ``named_accuracy``: the share of found mentions whose system source has the gold
+      group's type, and its named flag."""
+    from .attribution import find_attributions
+    from .segment import Segmenter
+    from .sources import resolve_sources
+
+    segmenter = Segmenter(lexicons.abbreviations)
+    total = found = 0
+    p_sum = r_sum = type_ok = named_ok = 0.0
+    for name, groups in sorted(gold.items()):
+        text = (directory / f"{name}.txt").read_text(encoding="utf-8")
+        doc = segmenter.segment(text, keep_text=True)
+        sources, _ = resolve_sources(doc, find_attributions(doc, lexicons), lexicons)
+        mentions = [(m.start, m.end, s) for s in sources for m in s.mentions]
+        matched = []  # (gold group index, system source)
+        for k, group in enumerate(groups):
+            for start, end in group.mentions:
+                total += 1
+                best = max(mentions, key=lambda x: min(end, x[1]) - max(start, x[0]), default=None)
+                if best is not None and min(end, best[1]) > max(start, best[0]):
+                    matched.append((k, best[2]))
+        found += len(matched)
+        for k, source in matched:
+            same_source = [g for g, s in matched if s.id == source.id]
+            same_group = [s for g, s in matched if g == k]
+            both = sum(1 for g in same_source if g == k)
+            p_sum += both / len(same_source)
+            r_sum += both / len(same_group)
+            type_ok += source.type == groups[k].type
+            named_ok += source.named == groups[k].named
+    p, r = (p_sum / found, r_sum / found) if found else (0.0, 0.0)
+    return {
+        "gold_mentions": total, "mentions_found": found / total if total else 0.0,
+        "b3_p": p, "b3_r": r, "b3_f1": 2 * p * r / (p + r) if p + r else 0.0,
+        "type_accuracy": type_ok / found if found else 0.0, "named_accuracy": named_ok / found if found else 0.0,
+    }
+
+
+def format_source_scores(scores: dict[str, float]) -> str:
+    return "  ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in scores.items())

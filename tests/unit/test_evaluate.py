@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -346,3 +347,58 @@ def test_edge_cases_match_reference_scorer(tmp_path):
     g.write_text(gold_json(gold_articles), encoding="utf-8")
     sy.write_text(json.dumps([{"id": k, "attributions": v} for k, v in system.items()]), encoding="utf-8")
     _assert_same_metrics(score(gold_articles, system), _reference(g, sy, tmp_path / "M2.json"))
+
+
+# ------------------------------------------------------------------ sources: merging and typing
+SOURCES_TEXT = "Anna Berg said the strike would go on. Berg said the talks had failed. Police said roads were shut."
+SOURCES_ANN = "\n".join([
+    "T1\tSource 0 9\tAnna Berg", "T2\tCue 10 14\tsaid", "T3\tContent 15 37\tthe strike would go on",
+    "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3",
+    "T4\tSource 39 43\tBerg", "T5\tCue 44 48\tsaid", "T6\tContent 49 69\tthe talks had failed",
+    "E2\tAttribution:T5 Source:T4 Cue:T5 Content:T6",
+    "T7\tSource 71 77\tPolice", "T8\tCue 78 82\tsaid", "T9\tContent 83 98\troads were shut",
+    "E3\tAttribution:T8 Source:T7 Cue:T8 Content:T9",
+]) + "\n"
+
+
+def _source_corpus(tmp_path: Path, groups: list[dict]) -> tuple[Path, Path]:
+    _write(tmp_path, SOURCES_ANN, SOURCES_TEXT, stem="berg")
+    gold = tmp_path / "sources.json"
+    gold.write_text(json.dumps({"articles": {"berg": groups}}), encoding="utf-8")
+    return tmp_path, gold
+
+
+def test_source_groups_scored_against_the_system(tmp_path, lexicons):
+    from scoring.evaluate import read_source_groups, score_sources
+
+    assert SOURCES_TEXT[0:9] == "Anna Berg" and SOURCES_TEXT[39:43] == "Berg" and SOURCES_TEXT[71:77] == "Police"
+    right = [{"type": "person", "named": True, "mentions": ["T1", "T4"]},
+             {"type": "law_enforcement", "named": False, "mentions": ["T7"]}]
+    directory, gold = _source_corpus(tmp_path, right)
+    scores = score_sources(directory, read_source_groups(gold, directory), lexicons)
+    assert scores["gold_mentions"] == 3 and scores["mentions_found"] == 1.0
+    assert scores["b3_p"] == scores["b3_r"] == scores["b3_f1"] == 1.0
+    assert scores["type_accuracy"] == 1.0 and scores["named_accuracy"] == 1.0
+    # a gold that keeps the two Bergs apart: the system's merge costs precision, not recall; a wrong type and
+    # named flag on Police cost one mention in three
+    split = [{"type": "person", "named": True, "mentions": ["T1"]}, {"type": "person", "named": True, "mentions": ["T4"]},
+             {"type": "government", "named": True, "mentions": ["T7"]}]
+    directory, gold = _source_corpus(tmp_path, split)
+    scores = score_sources(directory, read_source_groups(gold, directory), lexicons)
+    assert scores["b3_r"] == 1.0 and scores["b3_p"] == pytest.approx((0.5 + 0.5 + 1.0) / 3)
+    assert scores["type_accuracy"] == pytest.approx(2 / 3) and scores["named_accuracy"] == pytest.approx(2 / 3)
+
+
+@pytest.mark.parametrize("groups, message", [
+    ([{"type": "person", "named": True, "mentions": ["T1", "T4"]}], "in no group ['T7']"),
+    ([{"type": "person", "named": True, "mentions": ["T1", "T4", "T7"]},
+      {"type": "person", "named": True, "mentions": ["T7"]}], "in two groups ['T7']"),
+    ([{"type": "person", "named": True, "mentions": ["T1", "T4", "T2"]}], "not Source annotations"),
+    ([{"type": "celebrity", "named": True, "mentions": ["T1", "T4", "T7"]}], "needs a type"),
+])
+def test_source_groups_file_errors(tmp_path, groups, message):
+    from scoring.evaluate import read_source_groups
+
+    directory, gold = _source_corpus(tmp_path, groups)
+    with pytest.raises(CorpusError, match=re.escape(message)):
+        read_source_groups(gold, directory)
