@@ -15,6 +15,10 @@ RELATION_OVERLAP_F1_FLOOR = 0.884  # measured 0.904
 CUE_OVERLAP_F1_FLOOR = 0.902       # measured 0.922
 SOURCE_OVERLAP_F1_FLOOR = 0.898    # measured 0.918
 CONTENT_OVERLAP_F1_FLOOR = 0.894   # measured 0.914
+# merging and typing of sources against seeds/attribution/sources.json (`evaluate --sources`)
+SOURCES_B3_F1_FLOOR = 0.869        # measured 0.889
+SOURCES_TYPE_ACCURACY_FLOOR = 0.509  # measured 0.529
+SOURCES_NAMED_ACCURACY_FLOOR = 0.767  # measured 0.787
 
 
 def test_at_least_40_articles():
@@ -72,3 +76,21 @@ def metrics(lexicons):
 ])
 def test_score_floor(metrics, name, floor):
     assert metrics[name]["f1"] >= floor, f"{name} F1 {metrics[name]['f1']:.3f} < floor {floor}"
+
+
+def test_source_groups_cover_every_article():
+    """sources.json groups every Source annotation of every article (read_source_groups checks each article's
+    groups against its .ann)."""
+    from scoring.evaluate import read_source_groups
+
+    groups = read_source_groups(CORPUS / "sources.json", CORPUS)
+    assert sorted(groups) == [a.stem for a in ANNS]
+
+
+def test_source_merging_and_typing_do_not_fall(lexicons):
+    from scoring.evaluate import read_source_groups, score_sources
+
+    scores = score_sources(CORPUS, read_source_groups(CORPUS / "sources.json", CORPUS), lexicons)
+    assert scores["b3_f1"] >= SOURCES_B3_F1_FLOOR, scores
+    assert scores["type_accuracy"] >= SOURCES_TYPE_ACCURACY_FLOOR, scores
+    assert scores["named_accuracy"] >= SOURCES_NAMED_ACCURACY_FLOOR, scores
