@@ -880,6 +880,8 @@ class _SentenceReader:
                 k -= 1
             if k > 0 and self.toks[k].text == ",":
                 appos_first = self.toks[k + 1].low
+                if k >= 3 and self.toks[k - 1].text.isdigit() and self.toks[k - 2].text == ",":
+                    k -= 2  # an age before the apposition: "Dennis Yoder, 68, who has diabetes, said"
                 if appos_first in _DETERMINERS or appos_first in _QUANTIFIERS or appos_first in (
                                                                   "one", "who", "which", "whose", "including", "such",
                                                                   "like", "both", "along", "now", "then",

@@ -147,6 +147,8 @@ def resolve_sources(
         sid = f"src{n}"
         ids[n - 1] = sid
         name = _best_name(g)
+        if g.type_evidence.startswith(_WEAK_EVIDENCE):
+            _type_by_introduction(doc.text, g, lexicons)
         if not g.type_evidence:  # only pronouns: an unresolved person or group
             g.type, g.type_evidence = ("person", "an unresolved pronoun") if g.person or any(
                 m.text.lower() in _PERSON_PRONOUNS for m in g.mentions) else ("organisation", "an unresolved pronoun")
@@ -161,11 +163,12 @@ def resolve_sources(
 # ------------------------------------------------------------------ mention analysis
 def _core(text: str) -> str:
     """The mention without its apposition or relative clause: "Jane Doe, a spokeswoman," -> "Jane Doe"; but
-    a description's apposed name is the name: "The minister of the economy, Mr. Ruiz Vela," -> "Mr. Ruiz Vela"."""
+    a description's apposed name is the name: "The minister of the economy, Mr. Ruiz Vela," -> "Mr. Ruiz Vela",
+    "Rivera's spokeswoman, Amy Chen," -> "Amy Chen"."""
     core = re.split(r",|\s+\(|\s+who\s|\s+which\s", text, maxsplit=1)[0].strip()
     apposed = _APPOSED_NAME.match(text, len(core))
-    if apposed and re.fullmatch(r"(?:[Tt]he|[Aa]n?)\s+[^A-Z]*", core):
-        return apposed.group(1)
+    if apposed and re.fullmatch(r"(?:(?:[Tt]he|[Aa]n?)\s+|(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*[’']s?\s+)[^A-Z]*", core):
+        return apposed.group(1)  # also "Rivera's spokeswoman, Amy Chen,"
     return core or text.strip()
 
 
@@ -330,9 +333,24 @@ def _description_target(low: str, groups: list[_Group]) -> tuple[int | None, str
     return None, ""
 
 
+_FEMININE = frozenset("she her".split())
+_MASCULINE = frozenset("he him his".split())
+
+
+def _gender(g: _Group) -> str | None:
+    """ "f" or "m" when the source's mentions say so ("she", "Ms. Pirlo"; "he", "Mr. Bown"), else None."""
+    said = {m.text.lower().split()[0] for m in g.mentions if m.text.strip()}
+    female = bool(said & (_FEMININE | {"mrs.", "ms.", "miss", "mrs", "ms"}))
+    male = bool(said & (_MASCULINE | {"mr.", "mr"}))
+    return "f" if female and not male else "m" if male and not female else None
+
+
 def _pronoun_target(low: str, groups: list[_Group]) -> tuple[int | None, str]:
+    wanted = "f" if low in _FEMININE else "m" if low in _MASCULINE else None
     for k in range(len(groups) - 1, -1, -1):
         g = groups[k]
+        if wanted and _gender(g) not in (None, wanted):
+            continue  # "she" does not refer to a source called "he" or "Mr. Bown" before
         if low in _PERSON_PRONOUNS and (g.person or g.type == "person"):
             return k, "a pronoun for the nearest person named before"
         if low in _ORG_PRONOUNS and not g.person and g.names:
@@ -351,9 +369,9 @@ def _add_name(g: _Group, core: str, full: str, kind: str, personal: bool, lexico
         g.names.append(core)
         g.name_caps.append([c for c in _capital_tokens(core) if c.lower() not in _COUNTRY_PREFIX])
         g.person_tokens.append(_person_tokens(core))
-        if not g.named:
-            g.named = not _is_anonymous(full, lexicons)
     source_type, evidence = _type_of(full, kind, lexicons)
+    if kind == "name" and not g.named:
+        g.named = source_type != "anonymous"  # "Hospital officials" name nobody
     # a named mention's type outranks a description's; the first decisive type wins
     if not g.type_evidence or (g.type in ("organisation", "person", "anonymous") and source_type not in (
             "organisation", "person", "anonymous")):
@@ -362,6 +380,52 @@ def _add_name(g: _Group, core: str, full: str, kind: str, personal: bool, lexico
         # "Chad Bown, an expert on trade" is typed by his apposition but is still a person: "Mr. Bown" and
         # "he" can refer to him
         g.person = True
+
+
+# type evidence that says only "a name": the article's introduction of that name may say more
+_WEAK_EVIDENCE = ("a personal name", "a name with no type word")
+
+
+def _type_by_introduction(text: str, g: _Group, lexicons: Lexicons) -> None:
+    """A source quoted only by a short name ("Quint said") is typed by how the article introduced that name
+    earlier, where it may not have been quoted: "Sen. Marla Quint", "Carrow Motors", "Petra Lindqvist, a
+    glaciologist at ..."."""
+    first = min(m.start for m in g.mentions)
+    for name in sorted(g.names, key=len):
+        words = name.split()
+        if len(words) > 2:
+            continue
+        hit = re.search(r"(?<![\w.])" + re.escape(words[-1]) + r"\b", text[:first])
+        if hit is None:
+            continue
+        intro = _introduction(text, hit.start(), hit.end(), lexicons)
+        if intro.split() == words:
+            continue
+        source_type, evidence = _type_of(intro, "name", lexicons)
+        if source_type not in ("person", "organisation", "anonymous"):
+            g.type, g.type_evidence = source_type, f"introduced earlier as “{intro}”: {evidence}"
+            return
+
+
+def _introduction(text: str, start: int, end: int, lexicons: Lexicons) -> str:
+    """The name at ``start:end`` with the words that introduce it: titles, capitalised words and type words
+    right before it ("City treasurer Petra"), capitalised words after it ("Motors") and an apposition that
+    follows ("Petra Lindqvist, a glaciologist at the institute,")."""
+    left = text[max(0, start - 80):start].split(" ")[:-1]  # the words before, the last one ending at start
+    keep = 0
+    for word in reversed(left):
+        bare = word.strip("\u201c\u201d\"'()")
+        if not bare or bare != word or keep >= 5 or not (
+                bare[0].isupper() or bare.lower() in lexicons.type_words or bare.lower().strip(".") in _TITLES):
+            break
+        keep += 1
+    begin = start - sum(len(w) + 1 for w in left[len(left) - keep:]) if keep else start
+    after = re.match(r"(?:\s+[A-Z][\w’'&.-]*){0,3}", text[end:])
+    stop = end + (after.end() if after else 0)
+    apposition = re.match(r",\s+((?:a|an|the|[a-z]+)\b[^,.;\n]{0,120})", text[stop:])
+    if apposition and len(apposition.group(1).split()) <= 15:
+        stop += apposition.end()
+    return text[begin:stop]
 
 
 def _is_personal_name(core: str, lexicons: Lexicons) -> bool:
@@ -391,9 +455,10 @@ def _personal_shape(words: list[str]) -> bool:
     return all(w[0].isupper() and not w.isupper() and not w.endswith(("’s", "'s")) for w in words[start:])
 
 
-def _is_anonymous(full: str, lexicons: Lexicons) -> bool:
-    low = full.lower()
-    return any(m in low for m in lexicons.anonymous_markers)
+def _anonymous_marker(full: str, lexicons: Lexicons) -> str | None:
+    # whole words: "sources" is a marker, "Sundale Resources" is not
+    low = " " + re.sub(r"[^\w\s]", " ", full.lower()) + " "
+    return next((m for m in lexicons.anonymous_markers if f" {m} " in low), None)
 
 
 _UNNAMED_PEOPLE = frozenset(
@@ -405,14 +470,14 @@ _UNNAMED_PEOPLE = frozenset(
 def _type_of(full: str, kind: str, lexicons: Lexicons) -> tuple[str, str]:
     low = " " + re.sub(r"[^\w\s.\-&'’]", " ", full.lower()) + " "
     table = lexicons.source_types
-    if _is_anonymous(full, lexicons):
-        return "anonymous", "described without a name (" + next(m for m in lexicons.anonymous_markers if m in full.lower()) + ")"
+    marker = _anonymous_marker(full, lexicons)
+    if marker is not None:
+        return "anonymous", f"described without a name ({marker})"
     core_words = _words(_core(full))
-    names = [w for k, w in enumerate(core_words) if w[0].isupper() and k > 0 and not _nationality(w)]
-    if core_words and core_words[-1].lower() in _UNNAMED_PEOPLE and not names and not (
-            core_words[0][0].isupper() and not _nationality(core_words[0])
-            and core_words[0].lower() not in ("the", "a", "an", "two", "three", "several", "some", "senior", "one")
-            and core_words[0].lower() not in lexicons.type_words):
+    # unnamed officials, sources, diplomats ("Hospital officials", "officials on both sides", "a senior
+    # diplomat involved in the talks"), unless a name comes before that head ("State Department officials")
+    head = next((k for k, w in enumerate(core_words) if w.lower() in _UNNAMED_PEOPLE), None)
+    if head is not None and not any(w[0].isupper() and not _nationality(w) for w in core_words[1:head]):
         return "anonymous", f"unnamed people (“{_core(full)}”)"
     core = _core(full)
     if core.lower() in lexicons.countries or re.sub(r"^the\s+", "", core.lower()) in lexicons.countries:
@@ -434,9 +499,11 @@ def _type_of(full: str, kind: str, lexicons: Lexicons) -> tuple[str, str]:
     for part in ([" " + tail[-1]] if len(tail) > 1 else []) + [low]:
         # every phrase of up to ``longest`` space-separated words, looked up; the best-ranked one decides
         words = part.split(" ")
-        present = sorted(rank[phrase] + (phrase,) for phrase in (
-            " ".join(words[k:k + n]) for k in range(len(words)) for n in range(1, longest + 1)
-            if k + n <= len(words)) if phrase in rank)
+        found = {(k, k + n): " ".join(words[k:k + n]) for k in range(len(words)) for n in range(1, longest + 1)
+                 if k + n <= len(words) and " ".join(words[k:k + n]) in rank}
+        # a phrase inside a longer one found there does not count: "state" in "Corvell State University"
+        present = sorted(rank[phrase] + (phrase,) for (a, b), phrase in found.items()
+                         if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in found))
         for _, _, t, word in present:
             if t == "person" and kind == "name" and word in ("he", "she", "i", "we", "you"):
                 continue

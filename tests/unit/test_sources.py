@@ -69,6 +69,10 @@ MERGES = [
     case("merge-role-description",
          "Sen. Ada Quill said the bill was dead. The senator later said talks would go on.",
          ["Sen. Ada Quill", "The senator"]),
+    case("merge-surname-past-a-possessive-role",  # "Vale's spokeswoman, Amy Chen," is Amy Chen, not Vale
+         "Teresa Vale said the poll was wrong. Vale's spokeswoman, Amy Chen, said the campaign was confident. "
+         "Vale said she would win.",
+         ["Teresa Vale", "Vale"]),
     case("merge-role-description-with-place",
          "Gov. Ada Quill said the bill was dead. The Vermont governor later said talks would go on.",
          ["Gov. Ada Quill", "The Vermont governor"]),
@@ -79,6 +83,12 @@ APART = [
     case("apart-word-before-a-title",  # "Stein" is whose spokeswoman she is, not her name
          "Stein spokeswoman Mara Lind said the rally was peaceful. Stein said she would appeal.",
          ["Stein spokeswoman Mara Lind", "Stein"]),
+    case("apart-possessive-role-with-a-name",
+         "Teresa Vale said the poll was wrong. Vale's spokeswoman, Amy Chen, said the campaign was confident.",
+         ["Teresa Vale", "Vale's spokeswoman, Amy Chen,"]),
+    case("apart-pronoun-of-the-other-gender",
+         "Ms. Pirlo said wages lagged. He said prices would rise.",
+         ["Ms. Pirlo", "He"]),
     case("apart-other-party",
          "Democratic nominee Tim Vale said the plan was sound. The Republican nominee said it was not.",
          ["Democratic nominee Tim Vale", "The Republican nominee"]),
@@ -178,7 +188,34 @@ TYPES = [
     case("type-title-after-the", "The Rev. Ada Quill said the church would reopen.", "The Rev. Ada Quill",
          "person", True),
     case("type-surname-that-is-a-title", "Mr. King said the vote was close.", "Mr. King", "person", True),
+    case("type-age-apposition", "Dana Yoder, 68, who has diabetes, said the clinic was a lifeline.",
+         "Dana Yoder, 68, who has diabetes,", "person", True),
+    # unnamed officials, whatever opens the sentence or follows the head
+    case("type-unnamed-officials-capitalised", "Hospital officials said the ward was full.", "Hospital officials",
+         "anonymous", False),
+    case("type-unnamed-officials-with-complement", "Officials on both sides said the talks had stalled.",
+         "Officials on both sides", "anonymous", False),
+    case("type-unnamed-diplomat", "A senior diplomat involved in the negotiations said a deal was close.",
+         "A senior diplomat involved in the negotiations", "anonymous", False),
+    # type words are whole words, and a longer one found there wins over the shorter inside it
+    case("type-marker-inside-a-word", "Sundale Resources said output rose.", "Sundale Resources", "company", True),
+    case("type-longer-phrase-wins", "Lena Varga, a political scientist at Corvell State University, said the "
+         "race was close.", "Lena Varga, a political scientist at Corvell State University,", "expert", True),
+    case("type-company-group", "Norvik Foods Group said sales rose.", "Norvik Foods Group", "company", True),
 ]
+
+
+@pytest.mark.parametrize("text, mention, type_", [
+    ("The bill was backed by Sen. Marla Quint on Monday. Quint said it would pass.", "Quint", "government"),
+    ("Shares in Carrow Motors fell. Carrow said the plant would close.", "Carrow", "company"),
+    ("The core was drilled by Petra Lindqvist, a glaciologist at the Tallis institute. Lindqvist said the ice was "
+     "old.", "Lindqvist", "expert"),
+])
+def test_short_name_typed_by_its_introduction(segmenter, lexicons, text, mention, type_):
+    """A source quoted only by a short name takes the type the article gave that name when it introduced it,
+    even where that introduction quoted nobody."""
+    s = _owner(_sources(segmenter, lexicons, text), mention)
+    assert s.type == type_ and "introduced earlier as" in s.type_evidence, s.type_evidence
 
 
 def test_a_possessive_is_not_a_person(segmenter, lexicons):
