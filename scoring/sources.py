@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .lexicons import Lexicons
+from .quotes import find_quotes
 from .types import Attribution, Document, Source, Span
 
 _TITLES = frozenset(
@@ -92,6 +93,15 @@ def resolve_sources(
     owner: dict[str, int] = {}
     cache: list[frozenset[str]] = []
 
+    writer: int | None = None
+    quotes: list[tuple[int, int]] = []
+
+    def inside_quote(pos: int) -> bool:
+        if not quotes:  # the article's quotations, found once and only when a mention needs them
+            quotes.extend((q.start, q.end) for q in find_quotes(doc.text))
+            quotes.append((-1, -1))
+        return any(start < pos < end for start, end in quotes)
+
     def lower_words() -> frozenset[str]:
         # the article's lower-case words, read once and only when a mention needs them
         if not cache:
@@ -119,14 +129,21 @@ def resolve_sources(
                 core = f"{part_of.group(1)} of {antecedent}" if part_of else antecedent
                 kind = _mention_kind(core, core, lexicons, lower_words)
                 reason = f"“{mention.text}” refers to “{antecedent}” before it; "
-        if kind == "pronoun":
+        if core.lower() in _FIRST_PERSON and not inside_quote(mention.start):
+            # "I" or "we" in the article's own words is its writer, not the last person quoted
+            if writer is None:
+                groups.append(_Group(type="person", type_evidence="the article's writer (the first person outside "
+                                     "a quotation)", person=True, descriptions=["the writer"]))
+                writer = len(groups) - 1
+            target, reason = writer, "the first person outside a quotation: the article's writer"
+        elif kind == "pronoun":
             target, reason = _pronoun_target(core.lower(), groups)
         elif kind == "description":
-            target, found = _description_target(core.lower(), groups)
+            target, found = _description_target(core.lower(), groups, lexicons)
             reason += found
         personal = kind == "name" and _is_personal_name(core, lexicons)
         if target is None and kind in ("name", "description"):
-            target, found = _name_target(core, groups, personal)
+            target, found = _name_target(core, groups, lexicons, personal)
             reason += found
         if target is None:
             g = _Group()
@@ -266,14 +283,14 @@ def _is_acronym_of(acronym: str, words: list[str]) -> bool:
     return len(acronym) >= 2 and len(words) >= 2 and any(match(acronym, k) for k in range(len(words)))
 
 
-def _name_target(core: str, groups: list[_Group], personal: bool = False) -> tuple[int | None, str]:
+def _name_target(core: str, groups: list[_Group], lexicons: Lexicons, personal: bool = False) -> tuple[int | None, str]:
     """The group an earlier mention of this name started; ``personal``: the name is a person's."""
     tokens = _key_tokens(core)
     if not tokens:
         return None, ""
     key = " ".join(tokens)
     caps = [c for c in _capital_tokens(core) if c.lower() not in _TITLES]
-    own_person = _person_tokens(core) if personal else set()
+    own_person = _person_tokens(core, lexicons.type_words) if personal else set()
     for k in range(len(groups) - 1, -1, -1):
         g = groups[k]
         if key in g.keys:
@@ -299,25 +316,30 @@ def _name_target(core: str, groups: list[_Group], personal: bool = False) -> tup
     return None, ""
 
 
-def _person_tokens(core: str) -> set[str]:
+def _person_tokens(core: str, roles: frozenset[str]) -> set[str]:
     """The words of a person's own name: the capitalised words after the last title or lower-case word
     ("Stein spokeswoman Melezia Figueroa" -> melezia, figueroa)."""
     words = _words(core)
-    return {w.strip(".’'").lower() for w in words[_own_name_start(words):] if w[0].isupper()}
+    return {w.strip(".’'").lower() for w in words[_own_name_start(words, roles):] if w[0].isupper()}
 
 
-def _own_name_start(words: list[str]) -> int:
-    """Where a person's own name starts: after the last title or lower-case word (0 when there is none); the
-    last word is never a title ("Mr. King")."""
-    return max((k + 1 for k, w in enumerate(words[:-1]) if w[0].islower() or w.lower().strip(".") in _TITLES),
+def _own_name_start(words: list[str], roles: frozenset[str]) -> int:
+    """Where a person's own name starts: after the last title, role ("Councillor", "City Manager": a word of
+    ``roles``) or lower-case word (0 when there is none); the last word is never a title ("Mr. King")."""
+    return max((k + 1 for k, w in enumerate(words[:-1])
+                if w[0].islower() or w.lower().strip(".") in _TITLES or w.lower() in roles),
                default=len(words) if words and words[-1][0].islower() else 0)
 
 
-def _description_target(low: str, groups: list[_Group]) -> tuple[int | None, str]:
+def _description_target(low: str, groups: list[_Group], lexicons: Lexicons) -> tuple[int | None, str]:
     words = low.split()
     head = words[-1] if words else ""
     two = " ".join(words[-2:])
-    types = _HEAD_TO_TYPES.get(two) or _HEAD_TO_TYPES.get(head) or ()
+    # the head's types; a bare head not listed here takes its type from the lexicon ("the carmaker": a
+    # company), but not a modified one ("the water authority" is a body of its own) nor a document
+    types = _HEAD_TO_TYPES.get(two) or _HEAD_TO_TYPES.get(head) or tuple(
+        lexicons.type_word_rank[head][2] for _ in (0,) if len(words) == 2 and head in lexicons.type_word_rank
+        and lexicons.type_word_rank[head][2] not in ("person", "anonymous", "document"))
     for k in range(len(groups) - 1, -1, -1):
         g = groups[k]
         if g.person and head not in _PERSON_ROLES:
@@ -333,6 +355,7 @@ def _description_target(low: str, groups: list[_Group]) -> tuple[int | None, str
     return None, ""
 
 
+_FIRST_PERSON = frozenset("i me we us".split())
 _FEMININE = frozenset("she her".split())
 _MASCULINE = frozenset("he him his".split())
 
@@ -353,8 +376,8 @@ def _pronoun_target(low: str, groups: list[_Group]) -> tuple[int | None, str]:
             continue  # "she" does not refer to a source called "he" or "Mr. Bown" before
         if low in _PERSON_PRONOUNS and (g.person or g.type == "person"):
             return k, "a pronoun for the nearest person named before"
-        if low in _ORG_PRONOUNS and not g.person and g.names:
-            return k, "“it” for the nearest organisation named before"
+        if low in _ORG_PRONOUNS and not g.person and (g.names or g.type not in ("person", "anonymous", "document")):
+            return k, "“it” for the nearest organisation named or described before"
         if low in _PLURAL_PRONOUNS and not g.person and g.names:
             return k, "“they” for the nearest group named before"
     return None, ""
@@ -368,7 +391,7 @@ def _add_name(g: _Group, core: str, full: str, kind: str, personal: bool, lexico
     if kind == "name":
         g.names.append(core)
         g.name_caps.append([c for c in _capital_tokens(core) if c.lower() not in _COUNTRY_PREFIX])
-        g.person_tokens.append(_person_tokens(core))
+        g.person_tokens.append(_person_tokens(core, lexicons.type_words))
     source_type, evidence = _type_of(full, kind, lexicons)
     if kind == "name" and not g.named:
         g.named = source_type != "anonymous"  # "Hospital officials" name nobody
@@ -432,14 +455,14 @@ def _is_personal_name(core: str, lexicons: Lexicons) -> bool:
     """ "Dana Pirlo", "Ms. Pirlo", "Republican nominee Gov. Mike Pence": a person's name, with or without a title
     before it, and no organisation word in it ("General Motors" is not one)."""
     words = _words(core)
-    if not _personal_shape(words):
+    if not _personal_shape(words, lexicons.type_words):
         return False
-    start = _own_name_start(words)
+    start = _own_name_start(words, lexicons.type_words)
     # after a title or a role ("Gov. Mike Pence", "Conservative economist Aparna Mathur") the name decides
     return _type_of(" ".join(words[start:]) if start else core, "name", lexicons)[0] == "person"
 
 
-def _personal_shape(words: list[str]) -> bool:
+def _personal_shape(words: list[str], roles: frozenset[str]) -> bool:
     """Shaped like a person's name, maybe after a title or role: one to four capitalised words at the end
     ("Ada Quill", "Mr. Bown", "longtime pollster Pat Caddell"), none of "the", "and", "of"; not "Few people",
     "Trump's plan", "22% of Democratic", "NATO"."""
@@ -447,7 +470,7 @@ def _personal_shape(words: list[str]) -> bool:
         words = words[1:]  # "the Rev. Peter Wherry"
     if not words or words[0].lower() in ("the", "a", "an") or any(w in ("and", "&", "of", "for") for w in words):
         return False  # "The Tide Lance": a person's name takes no article; "Trump and Clinton" are two
-    start = _own_name_start(words)
+    start = _own_name_start(words, roles)
     if start == len(words) or len(words) - start > 4:
         return False
     if 0 < start == len(words) - 1 and words[start - 1].lower().strip(".") not in _TITLES:
@@ -509,7 +532,7 @@ def _type_of(full: str, kind: str, lexicons: Lexicons) -> tuple[str, str]:
                 continue
             return t, f"the word “{word}”"
     if kind == "name":
-        if _personal_shape(_words(core)):
+        if _personal_shape(_words(core), lexicons.type_words):
             return "person", "a personal name (capitalised words with no organisation word)"
         return "organisation", "a name with no type word"
     if kind == "anonymous":

@@ -73,6 +73,18 @@ MERGES = [
          "Teresa Vale said the poll was wrong. Vale's spokeswoman, Amy Chen, said the campaign was confident. "
          "Vale said she would win.",
          ["Teresa Vale", "Vale"]),
+    case("merge-surname-after-a-capitalised-role",  # "Councillor" is a role, not part of her name
+         "Councillor Ilse Brandvold said the levy was fair. Brandvold said it would pass.",
+         ["Councillor Ilse Brandvold", "Brandvold"]),
+    case("merge-pronoun-after-a-capitalised-role",
+         "City Manager Paul Hendricks said the branch would close. He said the budget was short.",
+         ["City Manager Paul Hendricks", "He"]),
+    case("merge-it-for-a-described-body",
+         "The regional health authority said cases rose. It said beds were short.",
+         ["The regional health authority", "It"]),
+    case("merge-bare-head-by-its-type",
+         "Carrow Motors said the plant would close. The carmaker said 300 jobs would go.",
+         ["Carrow Motors", "The carmaker"]),
     case("merge-role-description-with-place",
          "Gov. Ada Quill said the bill was dead. The Vermont governor later said talks would go on.",
          ["Gov. Ada Quill", "The Vermont governor"]),
@@ -89,6 +101,12 @@ APART = [
     case("apart-pronoun-of-the-other-gender",
          "Ms. Pirlo said wages lagged. He said prices would rise.",
          ["Ms. Pirlo", "He"]),
+    case("apart-a-modified-head-is-another-body",
+         "The Interior Ministry said the dam held. The water authority said levels fell.",
+         ["The Interior Ministry", "The water authority"]),
+    case("apart-the-writer-is-not-the-last-source",
+         "Mayor Hal Jennings said the park was safe. I think he is wrong.",
+         ["Mayor Hal Jennings", "I"]),
     case("apart-other-party",
          "Democratic nominee Tim Vale said the plan was sound. The Republican nominee said it was not.",
          ["Democratic nominee Tim Vale", "The Republican nominee"]),
@@ -250,3 +268,11 @@ def test_transcript_labels_are_people_named_in_title_case(segmenter, lexicons):
                                             "QUILL: We will.")
     assert sorted((s.name, s.type, len(s.mentions)) for s in sources) == [("Morrow", "person", 1),
                                                                           ("Quill", "person", 2)]
+
+
+def test_first_person_outside_quotes_is_the_writer(segmenter, lexicons):
+    sources = _sources(segmenter, lexicons, "Mayor Hal Jennings said the park was safe. I think he is wrong. "
+                                            "We believe the city should close it.")
+    writer = _owner(sources, "I")
+    assert (writer.name, writer.type, writer.named) == ("the writer", "person", False)
+    assert [m.text for m in writer.mentions] == ["I", "We"]
