@@ -100,6 +100,8 @@ class Lexicons:
     comes first in ``order`` wins, and within it the word listed first."""
     type_word_length: int
     """The most words a source-type word has."""
+    type_word_firsts: frozenset[str]
+    """The first word of every type word or phrase: only where one stands can a phrase start."""
 
     @classmethod
     def load(cls, directory: Path = LEXICON_DIR) -> "Lexicons":
@@ -182,6 +184,7 @@ class Lexicons:
                 type_name_scan=_name_scan(types),
                 type_word_rank=MappingProxyType(_type_word_rank(types)),
                 type_word_length=max(len(w.split(" ")) for t in types["types"].values() for w in t["words"]),
+                type_word_firsts=frozenset(w.split(" ")[0] for t in types["types"].values() for w in t["words"]),
             )
         except (KeyError, TypeError, re.error) as exc:
             raise LexiconError(f"malformed lexicon in {directory}: {exc!r}") from exc

@@ -182,13 +182,14 @@ def _core(text: str) -> str:
     """The mention without its apposition or relative clause: "Jane Doe, a spokeswoman," -> "Jane Doe"; but
     a description's apposed name is the name: "The minister of the economy, Mr. Ruiz Vela," -> "Mr. Ruiz Vela",
     "Rivera's spokeswoman, Amy Chen," -> "Amy Chen"."""
-    core = re.split(r",|\s+\(|\s+who\s|\s+which\s", text, maxsplit=1)[0].strip()
+    core = _CORE_END.split(text, maxsplit=1)[0].strip()
     apposed = _APPOSED_NAME.match(text, len(core))
     if apposed and re.fullmatch(r"(?:(?:[Tt]he|[Aa]n?)\s+|(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*[’']s?\s+)[^A-Z]*", core):
         return apposed.group(1)  # also "Rivera's spokeswoman, Amy Chen,"
     return core or text.strip()
 
 
+_CORE_END = re.compile(r",|\s+\(|\s+who\s|\s+which\s")
 # ", Mr. Ruiz Vela," / ", Dana Pirlo" closing the mention: a personal name apposed to a description
 _APPOSED_NAME = re.compile(r",\s+((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}),?$")
 
@@ -207,8 +208,12 @@ def _antecedent(text: str, start: int) -> str | None:
     return described.group(1) if described else None
 
 
+_TAIL = re.compile(r" (?:for|of|at|with|from) (?=the |a |an )")
+_WORD = re.compile(r"[\w.\-&’']+")
+
+
 def _words(text: str) -> list[str]:
-    return re.findall(r"[\w.\-&’']+", text)
+    return _WORD.findall(text)
 
 
 # words that open a description and are capitalised only because they open the sentence ("Few people said")
@@ -291,6 +296,8 @@ def _name_target(core: str, groups: list[_Group], lexicons: Lexicons, personal: 
     key = " ".join(tokens)
     caps = [c for c in _capital_tokens(core) if c.lower() not in _TITLES]
     own_person = _person_tokens(core, lexicons.type_words) if personal else set()
+    # "A New York judge", "the Trump campaign": capitals that only modify a noun name something else
+    described = core.split()[-1][:1].islower()
     for k in range(len(groups) - 1, -1, -1):
         g = groups[k]
         if key in g.keys:
@@ -308,7 +315,7 @@ def _name_target(core: str, groups: list[_Group], lexicons: Lexicons, personal: 
             theirs = {c.lower() for c in name_caps}
             # one word names a person only when it is part of that person's own name, not a word before their
             # title ("Stein" is not "Stein spokeswoman Melezia Figueroa")
-            if own and theirs and (own <= theirs or theirs <= own) and (
+            if own and theirs and not described and (own <= theirs or theirs <= own) and (
                     len(own & theirs) >= 2 or (g.person and len(own) == 1 and own <= person_tokens)
                     or (g.person and personal and len(theirs) == 1 and theirs <= own_person)  # "Pence", then "Gov. Mike Pence"
                     or (len(own) == 1 and len(theirs) == 1)):
@@ -517,13 +524,18 @@ def _type_of(full: str, kind: str, lexicons: Lexicons) -> tuple[str, str]:
         if m:
             return t, f"known {t.replace('_', ' ')} name “{m.group().strip().lower()}”"
     # "a spokeswoman for the company": what follows "for/of/at/with the" decides first, then the whole mention
-    tail = re.split(r" (?:for|of|at|with|from) (?=the |a |an )", low)
-    rank, longest = lexicons.type_word_rank, lexicons.type_word_length
+    tail = _TAIL.split(low)
+    rank, longest, firsts = lexicons.type_word_rank, lexicons.type_word_length, lexicons.type_word_firsts
     for part in ([" " + tail[-1]] if len(tail) > 1 else []) + [low]:
         # every phrase of up to ``longest`` space-separated words, looked up; the best-ranked one decides
         words = part.split(" ")
-        found = {(k, k + n): " ".join(words[k:k + n]) for k in range(len(words)) for n in range(1, longest + 1)
-                 if k + n <= len(words) and " ".join(words[k:k + n]) in rank}
+        found = {}
+        for k, word in enumerate(words):
+            if word in firsts:  # only where some phrase starts
+                for n in range(1, min(longest, len(words) - k) + 1):
+                    phrase = " ".join(words[k:k + n])
+                    if phrase in rank:
+                        found[(k, k + n)] = phrase
         # a phrase inside a longer one found there does not count: "state" in "Corvell State University"
         present = sorted(rank[phrase] + (phrase,) for (a, b), phrase in found.items()
                          if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in found))

@@ -107,6 +107,9 @@ APART = [
     case("apart-the-writer-is-not-the-last-source",
          "Mayor Hal Jennings said the park was safe. I think he is wrong.",
          ["Mayor Hal Jennings", "I"]),
+    case("apart-capitals-modifying-a-noun",  # "A Halden judge" is not "the Halden Times"
+         "The Halden Times reported that the deal was signed. A Halden judge said it was void.",
+         ["The Halden Times", "A Halden judge"]),
     case("apart-other-party",
          "Democratic nominee Tim Vale said the plan was sound. The Republican nominee said it was not.",
          ["Democratic nominee Tim Vale", "The Republican nominee"]),
