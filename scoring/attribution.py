@@ -29,7 +29,7 @@ from .lexicons import Lexicons
 from .quotes import Quote, find_quotes
 from .types import Attribution, Cue, Document, Sentence, Span
 
-_TOKEN = re.compile(r"\w+s[\u2019'](?=\s+[a-z])|\w+(?:[\u2019'\-.&]\w+)*\.?|[\u2019']s\b|n[\u2019']t\b|--|\S")
+_TOKEN = re.compile(r"\w+s[\u2019'](?=\s+[a-z])|[A-Z]\w*s[\u2019'](?=\s+[A-Z])|\w+(?:[\u2019'\-.&]\w+)*\.?|[\u2019']s\b|n[\u2019']t\b|--|\S")
 _QUOTE_CHARS = frozenset("\"\u201c\u201d\u00ab\u00bb\u201e'")
 _CLOSE_QUOTES = frozenset("\"\u201d\u00bb'")
 _AUX = frozenset(

@@ -450,10 +450,14 @@ def _introduction(text: str, start: int, end: int, lexicons: Lexicons) -> str:
             break
         keep += 1
     begin = start - sum(len(w) + 1 for w in left[len(left) - keep:]) if keep else start
+    role = re.search(r"(\w+),\s+$", text[max(0, begin - 40):begin])
+    if role and role.group(1).lower() in lexicons.type_words:
+        begin -= len(role.group())  # a role set off before the name: "Its chairman, Erik Dahl"
     after = re.match(r"(?:\s+[A-Z][\w’'&.-]*){0,3}", text[end:])
     stop = end + (after.end() if after else 0)
     apposition = re.match(r",\s+((?:a|an|the|[a-z]+)\b[^,.;\n]{0,120})", text[stop:])
-    if apposition and len(apposition.group(1).split()) <= 15:
+    if apposition and len(apposition.group(1).split()) <= 15 \
+            and apposition.group(1).split()[0] not in lexicons.verb_forms:  # not ", said the ..."
         stop += apposition.end()
     return text[begin:stop]
 

@@ -223,12 +223,19 @@ TYPES = [
     case("type-longer-phrase-wins", "Lena Varga, a political scientist at Corvell State University, said the "
          "race was close.", "Lena Varga, a political scientist at Corvell State University,", "expert", True),
     case("type-company-group", "Norvik Foods Group said sales rose.", "Norvik Foods Group", "company", True),
+    # a plural possessive inside a name is no closing quote: the source runs on to "Trust"
+    case("type-plural-possessive-in-a-name", "The sale was a disgrace, said Kelly Brannigan of the Redport "
+         "Supporters' Trust.", "Kelly Brannigan of the Redport Supporters' Trust", "ngo", True),
+    case("type-friends-of", "Friends of Riverton Libraries said the cuts were short-sighted.",
+         "Friends of Riverton Libraries", "ngo", True),
 ]
 
 
 @pytest.mark.parametrize("text, mention, type_", [
     ("The bill was backed by Sen. Marla Quint on Monday. Quint said it would pass.", "Quint", "government"),
     ("Shares in Carrow Motors fell. Carrow said the plant would close.", "Carrow", "company"),
+    ("Baylane agreed to the sale. Its chairman, Erik Dahl, called the price fair. Dahl said talks had been "
+     "long.", "Dahl", "company"),
     ("The core was drilled by Petra Lindqvist, a glaciologist at the Tallis institute. Lindqvist said the ice was "
      "old.", "Lindqvist", "expert"),
 ])
