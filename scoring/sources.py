@@ -302,16 +302,18 @@ def _name_target(core: str, groups: list[_Group], lexicons: Lexicons, personal: 
         g = groups[k]
         if key in g.keys:
             return k, "same name as an earlier mention"
+    own = {c.lower() for c in caps if c.lower() not in _COUNTRY_PREFIX}
+    acronyms = [c for c in caps if c.isupper() and len(c) >= 3 and c.lower() not in _COUNTRY_PREFIX]
+    words = [x for x in caps if x.lower() not in _COUNTRY_PREFIX]
     for k in range(len(groups) - 1, -1, -1):
         g = groups[k]
         for name, name_caps, person_tokens in zip(g.names, g.name_caps, g.person_tokens):
-            for c in caps:
-                if c.isupper() and len(c) >= 3 and c.lower() not in _COUNTRY_PREFIX and _is_acronym_of(c, name_caps):
+            for c in acronyms:
+                if _is_acronym_of(c, name_caps):
                     return k, f"“{c}” is the acronym of “{name}”"
             for c in name_caps:
-                if c.isupper() and len(c) >= 3 and _is_acronym_of(c, [x for x in caps if x.lower() not in _COUNTRY_PREFIX]):
+                if c.isupper() and len(c) >= 3 and _is_acronym_of(c, words):
                     return k, f"“{c}” is the acronym of “{core}”"
-            own = {c.lower() for c in caps if c.lower() not in _COUNTRY_PREFIX}
             theirs = {c.lower() for c in name_caps}
             # one word names a person only when it is part of that person's own name, not a word before their
             # title ("Stein" is not "Stein spokeswoman Melezia Figueroa")
