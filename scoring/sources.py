@@ -138,6 +138,13 @@ def resolve_sources(
             target, reason = writer, "the first person outside a quotation: the article's writer"
         elif kind == "pronoun":
             target, reason = _pronoun_target(core.lower(), groups)
+            if target is None and core.lower() in _FEMININE | _MASCULINE:
+                # nobody quoted before fits: the nearest person the article named ("A spokesman, Piet
+                # Vandermolen, declined ... he said"), introduced as a source from here on
+                named = _person_named_before(doc.text, mention.start, core.lower(), lexicons, lower_words)
+                if named:
+                    core, full, kind = named, named, "name"
+                    reason = f"“{mention.text}” refers to “{named}”, the nearest person named before it; "
         elif kind == "description":
             target, found = _description_target(core.lower(), groups, lexicons)
             reason += found
@@ -418,6 +425,28 @@ def _add_name(g: _Group, core: str, full: str, kind: str, personal: bool, lexico
 _WEAK_EVIDENCE = ("a personal name", "a name with no type word")
 
 
+_PERSON_NAME = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.\s+)?[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?"
+                          r"(?:\s+[A-Z][a-z’'-]+){1,2}\b")
+
+
+def _person_named_before(text: str, pos: int, pronoun: str, lexicons: Lexicons,
+                         lower_words: Callable[[], frozenset[str]]) -> str | None:
+    """The last personal name in the 400 characters before a pronoun, of a compatible title ("Ms." for "she"),
+    with no word the article also writes in lower case ("In March", "Small Fry")."""
+    window_start = max(0, pos - 400)
+    for m in reversed(list(_PERSON_NAME.finditer(text, window_start, pos))):
+        name = m.group()
+        words = name.split()
+        title = words[0].rstrip(".").lower()
+        if (title in ("mrs", "ms") and pronoun in _MASCULINE) or (title == "mr" and pronoun in _FEMININE):
+            continue
+        if any(w.lower() in lower_words() for w in words) or not _personal_shape(words, lexicons.type_words) \
+                or _type_of(name, "name", lexicons)[0] != "person":
+            continue
+        return name
+    return None
+
+
 def _type_by_introduction(text: str, g: _Group, lexicons: Lexicons) -> None:
     """A source quoted only by a short name ("Quint said") is typed by how the article introduced that name
     earlier, where it may not have been quoted: "Sen. Marla Quint", "Carrow Motors", "Petra Lindqvist, a
@@ -458,8 +487,9 @@ def _introduction(text: str, start: int, end: int, lexicons: Lexicons) -> str:
     after = re.match(r"(?:\s+[A-Z][\w’'&.-]*){0,3}", text[end:])
     stop = end + (after.end() if after else 0)
     apposition = re.match(r",\s+((?:a|an|the|[a-z]+)\b[^,.;\n]{0,120})", text[stop:])
-    if apposition and len(apposition.group(1).split()) <= 15 \
-            and apposition.group(1).split()[0] not in lexicons.verb_forms:  # not ", said the ..."
+    if apposition and len(apposition.group(1).split()) <= 15 and (
+            apposition.group(1).split()[0] in ("a", "an", "the") or apposition.group(1).split()[0] in
+            lexicons.type_word_firsts):  # a noun phrase (", a glaciologist at", ", chairman of"), not ", said the ..."
         stop += apposition.end()
     return text[begin:stop]
 

@@ -286,3 +286,15 @@ def test_first_person_outside_quotes_is_the_writer(segmenter, lexicons):
     writer = _owner(sources, "I")
     assert (writer.name, writer.type, writer.named) == ("the writer", "person", False)
     assert [m.text for m in writer.mentions] == ["I", "We"]
+
+
+def test_pronoun_reaches_a_person_named_but_not_quoted_before(segmenter, lexicons):
+    """ "A spokesman for the council, Piet Vandermolen, declined to give figures. He said ...": "He" is
+    Vandermolen although nothing before quoted him; a word the article also writes in lower case is no name."""
+    sources = _sources(segmenter, lexicons, "A spokesman for the council, Piet Vandermolen, declined to give "
+                                            "figures. He said the talks would resume.")
+    he = _owner(sources, "He")
+    assert he.name == "Piet Vandermolen" and he.named
+    sources = _sources(segmenter, lexicons, "In March the Small Fry festival closed in the rain. He said it was "
+                                            "a pity, a small loss.")
+    assert _owner(sources, "He").name == "He"
