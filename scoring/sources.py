@@ -91,22 +91,9 @@ def resolve_sources(
     """Merged, typed sources and a map attribution id -> source id."""
     groups: list[_Group] = []
     owner: dict[str, int] = {}
-    cache: list[frozenset[str]] = []
-
+    article = _Article(doc.text)
+    lower_words = article.lower_words
     writer: int | None = None
-    quotes: list[tuple[int, int]] = []
-
-    def inside_quote(pos: int) -> bool:
-        if not quotes:  # the article's quotations, found once and only when a mention needs them
-            quotes.extend((q.start, q.end) for q in find_quotes(doc.text))
-            quotes.append((-1, -1))
-        return any(start < pos < end for start, end in quotes)
-
-    def lower_words() -> frozenset[str]:
-        # the article's lower-case words, read once and only when a mention needs them
-        if not cache:
-            cache.append(frozenset(re.findall(r"\b[a-z][a-z’'-]+", doc.text)))
-        return cache[0]
     for a in attributions:
         if a.source is None:
             continue
@@ -129,7 +116,7 @@ def resolve_sources(
                 core = f"{part_of.group(1)} of {antecedent}" if part_of else antecedent
                 kind = _mention_kind(core, core, lexicons, lower_words)
                 reason = f"“{mention.text}” refers to “{antecedent}” before it; "
-        if core.lower() in _FIRST_PERSON and not inside_quote(mention.start):
+        if core.lower() in _FIRST_PERSON and not article.inside_quote(mention.start):
             # "I" or "we" in the article's own words is its writer, not the last person quoted
             if writer is None:
                 groups.append(_Group(type="person", type_evidence="the article's writer (the first person outside "
@@ -182,6 +169,26 @@ def resolve_sources(
             merge_evidence=tuple(g.evidence),
         ))
     return tuple(sources), {aid: ids[k] for aid, k in owner.items()}
+
+
+class _Article:
+    """What a few rules need to know about the whole article, worked out once and only when first asked."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lower_words: frozenset[str] | None = None
+        self._quotes: tuple[tuple[int, int], ...] | None = None
+
+    def lower_words(self) -> frozenset[str]:
+        """The words the article writes in lower case ("polling" makes "Polling averages" no name)."""
+        if self._lower_words is None:
+            self._lower_words = frozenset(re.findall(r"\b[a-z][a-z’'-]+", self.text))
+        return self._lower_words
+
+    def inside_quote(self, pos: int) -> bool:
+        if self._quotes is None:
+            self._quotes = tuple((q.start, q.end) for q in find_quotes(self.text))
+        return any(start < pos < end for start, end in self._quotes)
 
 
 # ------------------------------------------------------------------ mention analysis
@@ -487,9 +494,10 @@ def _introduction(text: str, start: int, end: int, lexicons: Lexicons) -> str:
     after = re.match(r"(?:\s+[A-Z][\w’'&.-]*){0,3}", text[end:])
     stop = end + (after.end() if after else 0)
     apposition = re.match(r",\s+((?:a|an|the|[a-z]+)\b[^,.;\n]{0,120})", text[stop:])
-    if apposition and len(apposition.group(1).split()) <= 15 and (
-            apposition.group(1).split()[0] in ("a", "an", "the") or apposition.group(1).split()[0] in
-            lexicons.type_word_firsts):  # a noun phrase (", a glaciologist at", ", chairman of"), not ", said the ..."
+    appositive = apposition.group(1).split() if apposition else []
+    # a noun phrase (", a glaciologist at", ", chairman of"), not a clause (", said the ...")
+    if appositive and len(appositive) <= 15 and (
+            appositive[0] in ("a", "an", "the") or appositive[0] in lexicons.type_word_firsts):
         stop += apposition.end()
     return text[begin:stop]
 
