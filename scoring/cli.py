@@ -137,13 +137,14 @@ def _evaluate(args: argparse.Namespace) -> int:
     from .lexicons import Lexicons
 
     articles = read_brat(args.brat)
+    groups = read_source_groups(args.sources, args.brat) if args.sources else None  # a bad file fails first
     lexicons = Lexicons.load()
     system = run_system(articles, lexicons)
     metrics = score(articles, system)
     print(format_table(metrics))
     print("relation_overlap_f1=%.3f" % metrics["relation_overlap"]["f1"])
-    if args.sources:
-        sources = score_sources(args.brat, read_source_groups(args.sources, args.brat), lexicons)
+    if groups is not None:
+        sources = score_sources(args.brat, groups, lexicons)
         print("sources: " + format_source_scores(sources))
         metrics["sources"] = sources  # type: ignore[assignment]
     if args.json:

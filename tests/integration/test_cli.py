@@ -309,3 +309,24 @@ def test_serve_starts_gunicorn_on_the_given_port():
         proc.terminate()
         proc.wait(timeout=20)
     assert proc.returncode == 0  # gunicorn stops cleanly on SIGTERM
+
+
+def test_evaluate_with_source_groups(tmp_path):
+    """`evaluate --sources` on the real corpus: the attribution table, then one line of source scores, also in
+    the --json file; a groups file that leaves a Source out is a one-line error, exit 2."""
+    out = tmp_path / "m.json"
+    proc = run("evaluate", "--brat", "seeds/attribution", "--sources", "seeds/attribution/sources.json",
+               "--json", str(out))
+    assert proc.returncode == 0, proc.stderr
+    line = proc.stdout.strip().splitlines()[-1]
+    assert line.startswith("sources: gold_mentions=650 ")
+    scores = json.loads(out.read_text())["sources"]
+    assert 0.85 <= scores["b3_f1"] <= 1.0 and scores["gold_mentions"] == 650
+    groups = json.loads((ROOT / "seeds" / "attribution" / "sources.json").read_text())
+    name = sorted(groups["articles"])[0]
+    groups["articles"][name] = groups["articles"][name][1:]  # drop a group: its Sources are in none
+    broken = tmp_path / "groups.json"
+    broken.write_text(json.dumps(groups))
+    proc = run("evaluate", "--brat", "seeds/attribution", "--sources", str(broken))
+    assert proc.returncode == 2 and len(_err_lines(proc)) == 1 and not proc.stdout
+    assert "in no group" in proc.stderr and name in proc.stderr
