@@ -463,16 +463,17 @@ def _type_by_introduction(text: str, g: _Group, lexicons: Lexicons) -> None:
         words = name.split()
         if len(words) > 2:
             continue
-        hit = re.search(r"(?<![\w.])" + re.escape(words[-1]) + r"\b", text[:first])
-        if hit is None:
-            continue
-        intro = _introduction(text, hit.start(), hit.end(), lexicons)
-        if intro.split() == words:
-            continue
-        source_type, evidence = _type_of(intro, "name", lexicons)
-        if source_type not in ("person", "organisation", "anonymous"):
-            g.type, g.type_evidence = source_type, f"introduced earlier as “{intro}”: {evidence}"
-            return
+        # the first few times the article wrote the name before (a headline may carry it bare: "Trump Says")
+        for k, hit in enumerate(re.finditer(r"(?<![\w.])" + re.escape(words[-1]) + r"\b", text[:first])):
+            if k == 4:
+                break
+            intro = _introduction(text, hit.start(), hit.end(), lexicons)
+            if intro.split() == words:
+                continue
+            source_type, evidence = _type_of(intro, "name", lexicons)
+            if source_type not in ("person", "organisation", "anonymous"):
+                g.type, g.type_evidence = source_type, f"introduced earlier as “{intro}”: {evidence}"
+                return
 
 
 def _introduction(text: str, start: int, end: int, lexicons: Lexicons) -> str:

@@ -236,6 +236,9 @@ TYPES = [
     ("Shares in Carrow Motors fell. Carrow said the plant would close.", "Carrow", "company"),
     ("Baylane agreed to the sale. Its chairman, Erik Dahl, called the price fair. Dahl said talks had been "
      "long.", "Dahl", "company"),
+    # a headline carries the name bare; the first sentence introduces it
+    ("Quint Backs Levy\n\nThe levy was backed by Sen. Marla Quint on Monday. Quint said it would pass.", "Quint",
+     "government"),
     ("The core was drilled by Petra Lindqvist, a glaciologist at the Tallis institute. Lindqvist said the ice was "
      "old.", "Lindqvist", "expert"),
 ])
