@@ -16,8 +16,8 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections import Counter
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import repeat
 from bisect import bisect_right
 import json
 from dataclasses import dataclass, field
@@ -67,6 +67,13 @@ class LexiconFeatures(BaseEstimator, TransformerMixin):
     def counts(self, texts: Sequence[str], found_hedges: Sequence[Sequence[Hedge]] = ()) -> sp.csr_matrix:
         """``transform``; ``found_hedges[k]``, when given, is the hedges already found in ``texts[k]`` (the
         scorer has each sentence's from the hedging stage), so only the remaining texts are scanned."""
+        return sp.csr_matrix(self.dense_counts(texts, found_hedges))
+
+    def dense_counts(self, texts: Sequence[str], found_hedges: Sequence[Sequence[Hedge]] = (),
+                     stances: np.ndarray | None = None) -> np.ndarray:
+        """``counts`` as a dense array (what prediction multiplies; a sparse matrix costs more to build than
+        the arithmetic for one article's texts). ``stances``, when given, is the stance columns already
+        counted from the texts' words (see ``_FastPath.stance_counts``), so the texts are not scanned for them."""
         assert self.lexicons is not None
         known = len(found_hedges)
         # one string for the rest of the batch, so each pattern scans once (see hedging.hedges_in_sentences)
@@ -80,6 +87,10 @@ class LexiconFeatures(BaseEstimator, TransformerMixin):
         for row, found in zip(rows, [*found_hedges, *hedges_in_sentences(joined, sentences, self.lexicons)]):
             for hedge in found:
                 row[_HEDGE_COLUMN[hedge.type]] += 1.0
+        counts = np.array(rows).reshape(len(texts), len(HEDGE_TYPES) + len(STANCES))
+        if stances is not None:
+            counts[:, len(HEDGE_TYPES):] = stances
+            return np.minimum(counts, 3.0)
         forms = self.lexicons.verb_forms
         starts, pos = [], 0
         for text in texts:
@@ -88,8 +99,8 @@ class LexiconFeatures(BaseEstimator, TransformerMixin):
         for m in self.lexicons.stance_scan.finditer(lower_same_length("\n\n".join(texts))):
             entry = forms.get(m.group())
             if entry is not None and entry.stance in _STANCE_COLUMN:
-                rows[bisect_right(starts, m.start()) - 1][_STANCE_COLUMN[entry.stance]] += 1.0
-        return sp.csr_matrix(np.minimum(np.array(rows).reshape(len(texts), len(HEDGE_TYPES) + len(STANCES)), 3.0))
+                counts[bisect_right(starts, m.start()) - 1, _STANCE_COLUMN[entry.stance]] += 1.0
+        return np.minimum(counts, 3.0)
 
     def feature_names(self) -> list[str]:
         return [f"hedge:{t}" for t in HEDGE_TYPES] + [f"stance:{s}" for s in STANCES]
@@ -121,28 +132,37 @@ class CertaintyModel:
         hedges already found in the first texts, if any (see ``LexiconFeatures.counts``)."""
         if not texts:
             return np.zeros((0, len(LABELS)))
-        # the Pipeline's decision_function computed directly: scikit-learn's per-call input checks and
-        # FeatureUnion's dispatch cost more than the arithmetic for one article's few dozen sentences.
-        # tests/unit/test_certainty.py checks the scores equal the Pipeline's own.
-        union: FeatureUnion = self.pipeline.named_steps["features"]
-        words, lexicon = union.transformer_list[0][1], union.transformer_list[1][1]
-        clf: LogisticRegression = self.pipeline.named_steps["classifier"]
-        n_words = len(words.vocabulary_)
-        # scikit-learn's vectoriser is the faster of the two on big batches (same numbers either way)
-        word_matrix = word_features(words, texts) if len(texts) <= 512 else words.transform(list(texts))
-        scores = (word_matrix @ clf.coef_[:, :n_words].T
-                  + lexicon.counts(texts, found_hedges) @ clf.coef_[:, n_words:].T + clf.intercept_)
-        return _softmax(np.asarray(scores) / self.temperature)
+        fast = self._fast
+        if fast is None:
+            return _softmax(self.pipeline.decision_function(list(texts)) / self.temperature)
+        # tests/unit/test_certainty.py checks these scores equal the Pipeline's own
+        return _softmax(fast.decision_function(texts, found_hedges) / self.temperature)
+
+    def word_features(self, texts: Sequence[str]) -> sp.csr_matrix:
+        """The TF-IDF word features of ``texts`` as prediction computes them (to check them against
+        scikit-learn's own transform)."""
+        fast = self._fast
+        if fast is None:
+            return self.pipeline.named_steps["features"].transformer_list[0][1].transform(list(texts))
+        words = _Words.of(texts)
+        code = np.fromiter(map(fast.word_code.get, words.tokens, repeat(0)), dtype=np.int64, count=len(words.tokens))
+        rows, cols, values = fast.tfidf_entries(words, code // 8 - 1)
+        return sp.csr_matrix((values, (rows, cols)), shape=(len(texts), fast.size))
+
+    @cached_property
+    def _fast(self) -> "_FastPath | None":
+        # derived once per model: splitting the pipeline's arrays costs more than scoring an article
+        return _FastPath.of(self.pipeline)
 
     def predict(self, texts: Sequence[str], found_hedges: Sequence[Sequence[Hedge]] = ()) -> tuple[Certainty, ...]:
         probs = self.predict_proba(texts, found_hedges)
         out = []
         for row in probs.tolist():  # Python floats: rounding numpy scalars one by one is several times slower
-            best = max(range(len(LABELS)), key=row.__getitem__)  # the first of equal maxima, as numpy's argmax
+            rounded = tuple(map(round, row, repeat(4)))
             out.append(Certainty(
-                certainty=round(row[0], 4),
-                label=LABELS[best],
-                probabilities=tuple((label, round(p, 4)) for label, p in zip(LABELS, row)),
+                certainty=rounded[0],
+                label=LABELS[row.index(max(row))],  # the first of equal maxima, as numpy's argmax
+                probabilities=tuple(zip(LABELS, rounded)),
             ))
         return tuple(out)
 
@@ -226,38 +246,164 @@ class CertaintyModel:
                    metadata={k: doc[k] for k in keep if k in doc})
 
 
-def word_features(words: TfidfVectorizer, texts: Sequence[str]) -> sp.csr_matrix:
-    """``words.transform(texts)`` for a fitted word uni- and bigram TF-IDF vectorizer (lower-cased, sublinear
-    tf, L2 rows), in plain Python: the same numbers without scikit-learn's per-call overhead."""
-    settings = (words.analyzer, words.ngram_range, words.lowercase, words.sublinear_tf, words.norm)
-    if settings != ("word", (1, 2), True, True, "l2"):
-        return words.transform(list(texts))
-    token = _token_pattern(words.token_pattern)
-    vocabulary, idf = words.vocabulary_, _idf_list(words)
-    indptr: list[int] = [0]
-    indices: list[int] = []
-    data: list[float] = []
-    for text in texts:
-        tokens = token.findall(text.lower())
-        tokens += [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
-        counts = Counter([c for c in map(vocabulary.get, tokens) if c is not None])
-        row = sorted(counts)
-        values = [(math.log(counts[c]) + 1.0) * idf[c] for c in row]
-        norm = math.sqrt(sum(v * v for v in values)) or 1.0
-        indices += row
-        data += [v / norm for v in values]
-        indptr.append(len(indices))
-    return sp.csr_matrix((np.array(data, dtype=np.float64), np.array(indices, dtype=np.int32), np.array(indptr)),
-                         shape=(len(texts), len(vocabulary)))
+# scikit-learn's default token pattern, which the model uses; the shortcuts of ``_FastPath`` rely on its shape
+_TOKEN_PATTERN = r"(?u)\b\w[\w’']*\b"
+_APOSTROPHES = re.compile("['’]")
+_LETTERS = re.compile("[a-z]+")  # what a reporting verb form must be for its stance to be counted from tokens
+_NO_COLUMN = -1
 
 
-def _idf_list(words: TfidfVectorizer) -> list[float]:
-    # Python floats: indexing a numpy array one element at a time is several times slower
-    cached = getattr(words, "_idf_as_list", None)
-    if cached is None or len(cached) != len(words.idf_):
-        cached = words.idf_.tolist()
-        words._idf_as_list = cached
-    return cached
+@dataclass(frozen=True)
+class _Words:
+    """The lower-cased word tokens of a batch of texts, read once for both feature sets."""
+
+    tokens: list[str]
+    row_of: np.ndarray
+    """The text (row) of each token."""
+    n: int
+    """How many texts."""
+    apostrophes: list[tuple[int, str]]
+    """(row, token) of the tokens holding an apostrophe."""
+    same_length: bool
+    """Lower-casing kept every text's length (else the stance scan reads them lower-cased differently, see
+    ``hedging.lower_same_length``, and the stance counts cannot come from these tokens)."""
+
+    @classmethod
+    def of(cls, texts: Sequence[str]) -> "_Words":
+        token = _token_pattern(_TOKEN_PATTERN)
+        tokens: list[str] = []
+        lengths: list[int] = []
+        apostrophes: list[tuple[int, str]] = []
+        same_length = True
+        for k, text in enumerate(texts):
+            low = text.lower()
+            same_length = same_length and len(low) == len(text)
+            found = token.findall(low)
+            tokens += found
+            lengths.append(len(found))
+            if "'" in low or "’" in low:
+                apostrophes += [(k, t) for t in found if "'" in t or "’" in t]
+        return cls(tokens, np.repeat(np.arange(len(texts), dtype=np.int64), lengths), len(texts), apostrophes,
+                   same_length)
+
+
+@dataclass(frozen=True)
+class _FastPath:
+    """The fitted pipeline's decision function, arranged to be computed for one article's few dozen texts
+    with a dict lookup per word and a few array operations for the whole batch (scikit-learn's per-call input
+    checks, sparse matrices and FeatureUnion dispatch cost more than the arithmetic at that size).
+
+    Two shortcuts, both exact: a bigram is looked up by the columns of its two words (min_df keeps both words
+    of every kept bigram), so no bigram string is built; and the stance features are counted from the same
+    tokens instead of a second scan of the texts (see ``stance_counts``)."""
+
+    words: TfidfVectorizer
+    lexicon: LexiconFeatures
+    word_code: dict[str, int]
+    """Word -> (its unigram column + 1) * 8 + (its stance column + 1): one lookup serves both feature sets."""
+    stance_of: dict[str, int]
+    """Reporting verb form -> its stance's column among the stance features."""
+    bigram_keys: np.ndarray
+    """``column(first word) * size + column(second word)`` of every bigram in the vocabulary, ascending."""
+    bigram_columns: np.ndarray
+    """The column of each of ``bigram_keys``' bigrams."""
+    size: int
+    """Columns of the word features."""
+    word_coef: list[np.ndarray]
+    lexicon_coef: list[list[float]]
+    intercept: list[float]
+
+    @classmethod
+    def of(cls, pipeline: Pipeline) -> "_FastPath | None":
+        """None when the pipeline is not the one ``build_pipeline`` makes (the shortcuts would not hold)."""
+        union: FeatureUnion = pipeline.named_steps["features"]
+        words, lexicon = union.transformer_list[0][1], union.transformer_list[1][1]
+        clf: LogisticRegression = pipeline.named_steps["classifier"]
+        settings = (words.analyzer, words.ngram_range, words.lowercase, words.sublinear_tf, words.norm,
+                    words.token_pattern)
+        if lexicon.lexicons is None or settings != ("word", (1, 2), True, True, "l2", _TOKEN_PATTERN):
+            return None
+        forms = lexicon.lexicons.verb_forms
+        if not all(map(_LETTERS.fullmatch, forms)):
+            return None
+        vocabulary, size = words.vocabulary_, len(words.vocabulary_)
+        unigrams = {term: column for term, column in vocabulary.items() if " " not in term}
+        bigrams = [(term.split(" "), column) for term, column in vocabulary.items() if " " in term]
+        if any(a not in unigrams or b not in unigrams for (a, b), _ in bigrams):
+            return None
+        pairs = sorted((unigrams[a] * size + unigrams[b], column) for (a, b), column in bigrams)
+        stance_of = {form: _STANCE_COLUMN[entry.stance] - len(HEDGE_TYPES)
+                     for form, entry in forms.items() if entry.stance in _STANCE_COLUMN}
+        word_code = {w: (c + 1) * 8 for w, c in unigrams.items()}
+        for form, column in stance_of.items():
+            word_code[form] = word_code.get(form, 0) + column + 1
+        return cls(words, lexicon, word_code, stance_of, np.array([k for k, _ in pairs], dtype=np.int64),
+                   np.array([c for _, c in pairs], dtype=np.int64), size,
+                   [row[:size] for row in clf.coef_], [row[size:].tolist() for row in clf.coef_],
+                   clf.intercept_.tolist())
+
+    def decision_function(self, texts: Sequence[str], found_hedges: Sequence[Sequence[Hedge]]) -> np.ndarray:
+        words = _Words.of(texts)
+        code = np.fromiter(map(self.word_code.get, words.tokens, repeat(0)), dtype=np.int64,
+                           count=len(words.tokens))
+        rows, cols, values = self.tfidf_entries(words, code // 8 - 1)
+        stances = self.stance_counts(words, code % 8 - 1) if words.same_length else None
+        counts = self.lexicon.dense_counts(texts, found_hedges, stances)
+        n = len(texts)
+        scores = np.empty((n, len(self.intercept)))
+        for k, (word_coef, lexicon_coef, intercept) in enumerate(zip(self.word_coef, self.lexicon_coef,
+                                                                    self.intercept)):
+            # each part summed in the order a sparse product adds it (a row's columns in order): the scores
+            # stay those of earlier versions to the last bit (and the Pipeline's within 1e-12)
+            word_part = np.bincount(rows, weights=values * word_coef[cols], minlength=n)
+            lexicon_part = np.zeros(n)
+            for j, c in enumerate(lexicon_coef):
+                lexicon_part += counts[:, j] * c
+            scores[:, k] = word_part + lexicon_part + intercept
+        return scores
+
+    def tfidf_entries(self, words: _Words, unigram: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The non-zero entries (row, column, value) of ``self.words.transform(texts)`` for the texts ``words``
+        were read from (``unigram``: each token's column or -1), rows in order and each row's columns
+        ascending (sublinear tf, L2-normalised rows)."""
+        n, size, row_of = words.n, self.size, words.row_of
+        # bigrams: neighbours in one text, both words known, whose pair is a known bigram
+        pair = (row_of[:-1] == row_of[1:]) & (unigram[:-1] != _NO_COLUMN) & (unigram[1:] != _NO_COLUMN)
+        keys = unigram[:-1][pair] * size + unigram[1:][pair]
+        at = np.minimum(np.searchsorted(self.bigram_keys, keys), max(len(self.bigram_keys) - 1, 0))
+        hit = self.bigram_keys[at] == keys if len(self.bigram_keys) else np.zeros(len(keys), dtype=bool)
+        known = unigram != _NO_COLUMN
+        rows = np.concatenate((row_of[known], row_of[:-1][pair][hit]))
+        cols = np.concatenate((unigram[known], self.bigram_columns[at[hit]]))
+        # one key per (row, column): sorting the keys orders each row's columns, and counts the repeats
+        keys, counts = np.unique(rows * size + cols, return_counts=True)
+        rows, cols = np.divmod(keys, size)
+        values = _sublinear_tf(int(counts.max(initial=1)))[counts] * self.words.idf_[cols]
+        norms = np.sqrt(np.bincount(rows, weights=values * values, minlength=n))
+        norms[norms == 0.0] = 1.0
+        return rows, cols, values / norms[rows]
+
+    def stance_counts(self, words: _Words, stance: np.ndarray) -> np.ndarray:
+        """How many reporting verbs of each stance each text holds (``stance``: each token's stance column or
+        -1): what ``LexiconFeatures``' stance scan finds, counted from the tokens instead. The scan matches a
+        verb form (letters only) between word boundaries, that is a maximal run of word characters; a token
+        is such a run, or several joined by apostrophes ("report’s"), so the runs are the tokens split at
+        their apostrophes."""
+        hit = stance != _NO_COLUMN
+        width = len(STANCES)
+        counts = np.bincount(words.row_of[hit] * width + stance[hit], minlength=words.n * width)
+        counts = counts.reshape(words.n, width).astype(np.float64)
+        for row, token in words.apostrophes:
+            for part in _APOSTROPHES.split(token):
+                if part in self.stance_of:
+                    counts[row, self.stance_of[part]] += 1.0
+        return counts
+
+
+@lru_cache(maxsize=8)
+def _sublinear_tf(largest: int) -> np.ndarray:
+    # 1 + log(count) by math.log, as earlier versions computed it (numpy's log may differ in the last bit)
+    return np.array([0.0] + [math.log(c) + 1.0 for c in range(1, largest + 1)])
 
 
 @lru_cache(maxsize=4)
