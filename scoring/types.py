@@ -6,10 +6,37 @@ Every span is ``[start, end)`` in characters of ``Document.text`` and carries th
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, fields
 
 
-@dataclass(frozen=True)
+def frozen(cls: type) -> type:
+    """``@dataclass(frozen=True)``, built faster: the generated ``__init__`` writes the new instance's
+    ``__dict__`` directly instead of calling ``object.__setattr__`` once per field, which made building these
+    objects (several hundred an article) twice as slow. Everything else is the dataclass's own: equality,
+    hashing, ``repr``, ``fields``, ``replace``, and no assignment after construction."""
+    cls = dataclass(frozen=True)(cls)
+    names = [f.name for f in fields(cls)]
+    defaults = {}
+    params = []
+    for f in fields(cls):
+        if f.default is not MISSING:
+            defaults[f"_default_{f.name}"] = f.default
+            params.append(f"{f.name}=_default_{f.name}")
+        elif f.default_factory is not MISSING:  # not used by these types; kept to the dataclass's behaviour
+            raise TypeError(f"{cls.__name__}.{f.name}: default_factory is not supported by @frozen")
+        else:
+            params.append(f.name)
+    body = "".join(f"    d[{n!r}] = {n}\n" for n in names) or "    pass\n"
+    source = f"def __init__(self, {', '.join(params)}):\n    d = self.__dict__\n{body}"
+    namespace: dict = {}
+    exec(source, defaults, namespace)  # the same technique dataclasses use to build __init__
+    init = namespace["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    cls.__init__ = init
+    return cls
+
+
+@frozen
 class Span:
     """A piece of the document text."""
 
@@ -21,7 +48,7 @@ class Span:
     """Exactly ``document.text[start:end]``."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Sentence:
     """One sentence (or heading, dateline, byline, list item) of the document."""
 
@@ -36,7 +63,7 @@ class Sentence:
     """Index of the paragraph (block of lines separated by a blank line), from 0."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Document:
     """The article after normalisation, split into sentences."""
 
@@ -48,7 +75,7 @@ class Document:
     published_at: str | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Cue:
     """The words that signal an attribution."""
 
@@ -62,7 +89,7 @@ class Cue:
     ``unresolved`` (from the reporting-verb lexicon)."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Attribution:
     """Who (source) says what (content), signalled by a cue."""
 
@@ -83,7 +110,7 @@ class Attribution:
     """Name of the rule that found it, so a report can say why."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Source:
     """One real-world source, merged over all its mentions."""
 
@@ -102,7 +129,7 @@ class Source:
     """One line per merged mention saying why it belongs here."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Hedge:
     """A word or phrase that lowers (hedge) or raises (booster) certainty."""
 
@@ -115,7 +142,7 @@ class Hedge:
     """The lexicon entry that matched."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Certainty:
     """The certainty model's view of one statement."""
 
@@ -126,7 +153,7 @@ class Certainty:
     probabilities: tuple[tuple[str, float], ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Component:
     """One part of a reliability score."""
 
@@ -137,7 +164,7 @@ class Component:
     explanation: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Reliability:
     score: float
     components: tuple[Component, ...]
@@ -145,7 +172,7 @@ class Reliability:
     """Plain sentences, the components that moved the score most first."""
 
 
-@dataclass(frozen=True)
+@frozen
 class SourceProfile:
     """A source with what the article lets us say about it."""
 
@@ -156,7 +183,7 @@ class SourceProfile:
     reliability: Reliability
 
 
-@dataclass(frozen=True)
+@frozen
 class Flag:
     """Something an editor should look at."""
 
@@ -166,7 +193,7 @@ class Flag:
     attribution_ids: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen
 class ScoredSentence:
     sentence: Sentence
     certainty: Certainty
@@ -174,7 +201,7 @@ class ScoredSentence:
     attribution_ids: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class ScoredAttribution:
     attribution: Attribution
     source_id: str | None
@@ -182,7 +209,7 @@ class ScoredAttribution:
     hedges: tuple[Hedge, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Summary:
     sentences: int
     statements: int
@@ -195,7 +222,7 @@ class Summary:
     single_source_share: float
 
 
-@dataclass(frozen=True)
+@frozen
 class Report:
     """Everything sourcescore says about one article."""
 
@@ -206,6 +233,6 @@ class Report:
     attributions: tuple[ScoredAttribution, ...]
     sources: tuple[SourceProfile, ...]
     summary: Summary
-    flags: tuple[Flag, ...] = field(default=())
+    flags: tuple[Flag, ...] = ()
     title: str | None = None
     published_at: str | None = None
