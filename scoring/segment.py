@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer, PunktToken
 
 from .errors import InvalidInput
 from .types import Document, Sentence
@@ -102,64 +102,119 @@ class Segmenter:
         return out
 
     def sentence_spans(self, body: str) -> list[tuple[int, int]]:
-        """Punkt's sentence spans of one line, computed directly where every possible boundary in it is a plain
-        one ("word. Next", "word? Next"): Punkt's own answer there, at a fifth of the cost (a test checks the
-        two agree). Any other line goes to Punkt."""
+        """Punkt's sentence spans of one line (``span_tokenize``), worked out here by Punkt's own procedure on its
+        own patterns: with its learned tables empty, as ours are, each decision needs only the words around a
+        possible end, and this costs a small part of calling nltk, which runs every pattern through timed regex
+        wrappers (tests check the two agree). A line with a character the two regex engines read differently
+        goes to Punkt."""
         if not _INNER_BOUNDARY.search(body):
             return [(0, len(body))]
-        spans: list[tuple[int, int]] = []
-        start = 0
-        for m in _END_CHAR.finditer(body):
+        if _PUNKT_UNALIKE.search(body):
+            return list(self._punkt.span_tokenize(body))
+        # PunktSentenceTokenizer._match_potential_end_contexts: each possible end with the word before it (from
+        # the last space); an end glued to the next one's word ("?!") gives way to it
+        ends: list[tuple[re.Match[str], int]] = []
+        previous_start = previous_stop = 0
+        for m in _PUNKT_PERIOD_CONTEXT.finditer(body):
             p = m.start()
-            end = p + 1  # the sentence ends here, or after one closing mark (Punkt's realignment)
-            nxt = body[end:end + 1]
-            if nxt in _PUNKT_REALIGN and body[end + 1:end + 2].isspace():
-                end += 1
-            elif not nxt or (nxt in _PUNKT_REALIGN and end + 1 == len(body)):
-                continue  # the line's end (a closing mark there is moved back onto the sentence)
-            elif nxt in _PUNKT_NON_WORD_AFTER:
-                return list(self._punkt.span_tokenize(body))
-            elif not nxt.isspace():
-                continue  # "U.S", "3.5", "...": no boundary here, or Punkt's (checked by the previous char)
-            word_start = max(body.rfind(" ", 0, p), body.rfind("\t", 0, p)) + 1
-            word = body[word_start:p]
-            if m.group() == "." and len(word) >= 2 and _ABBREVIATION_SHAPE.fullmatch(word) \
-                    and word.lower() in self._abbreviations:
-                if end == p + 1 and not _END_CHAR.search(_NEXT_TOKEN.match(body, end).group()):
-                    continue  # "Mr. Smith": with no learned orthography, Punkt never ends a sentence here
-                return list(self._punkt.span_tokenize(body))
-            if m.group() == "." and len(word) == 1 and word.isalpha() and end == p + 1:
-                following = _NEXT_TOKEN.match(body, end).group().lstrip()
-                if following[:1].isalpha() and (following[0].isupper() or following[0].islower()) \
-                        and not _END_CHAR.search(following):
-                    continue  # an initial before a word ("John F. Kennedy"): never a boundary for Punkt
-                return list(self._punkt.span_tokenize(body))
-            if not _PLAIN_WORD.fullmatch(word) or (m.group() == "." and len(word) < 2):
-                return list(self._punkt.span_tokenize(body))
-            next_start = end
-            while next_start < len(body) and body[next_start].isspace():
-                next_start += 1
-            if next_start == len(body):
-                break
-            if body[end:next_start].strip(_PUNKT_WHITESPACE):
-                return list(self._punkt.span_tokenize(body))  # a no-break space: Punkt reads words differently
-            if body[next_start] in _PUNKT_REALIGN and not body[next_start + 1:next_start + 2].isalnum():
-                return list(self._punkt.span_tokenize(body))
-            spans.append((start, end))
-            start = next_start
-        spans.append((start, len(body)))
-        return spans
+            space = body.rfind(" ", previous_stop + 1, p)  # Punkt ignores a space right at the previous end
+            word_start = space + 1 if space >= 0 else previous_start
+            if ends and previous_stop > word_start:
+                ends.pop()
+            ends.append((m, word_start))
+            previous_start, previous_stop = word_start, p
+        # PunktSentenceTokenizer._slices_from_text
+        slices: list[tuple[int, int]] = []
+        last_break = 0
+        for m, word_start in ends:
+            if self._breaks(body, word_start, m):
+                slices.append((last_break, m.end()))
+                last_break = m.start("next_tok") if m.group("next_tok") else m.end()
+        slices.append((last_break, len(body.rstrip())))
+        return _realign_boundaries(body, slices)
+
+    def _breaks(self, body: str, word_start: int, end: re.Match[str]) -> bool:
+        """Whether Punkt ends a sentence at ``end`` (PunktSentenceTokenizer.text_contains_sentbreak of the
+        word before it, the end and what follows)."""
+        p = end.start()
+        if body[p] != ".":
+            return True  # "?" and "!" are tokens of their own, always breaks, and a token follows
+        word = body[word_start:p]
+        # the common case, "word. Next": "word." is one token, a break unless an abbreviation
+        if len(word) >= 2 and _PLAIN_WORD.fullmatch(word):
+            if word.lower() not in self._abbreviations:
+                return True
+            next_tok = end.group("next_tok")
+            if next_tok is None or not _END_CHAR.search(next_tok):
+                return False  # "Mr. Smith": no later token can break
+        return self._context_breaks(word + "." + end.group("after_tok"))
+
+    def _context_breaks(self, context: str) -> bool:
+        """PunktSentenceTokenizer.text_contains_sentbreak with no collocations, sentence starters or
+        orthographic contexts learned: a token annotated as a break, followed by another token."""
+        tokens = _PUNKT_WORD_TOKENS.findall(context)
+        for tok, following in zip(tokens, tokens[1:]):
+            # first pass (_first_pass_annotation)
+            if tok in _PUNKT_END_CHARS:
+                return True
+            if not tok.endswith(".") or tok.endswith(".."):
+                continue  # no period, or an ellipsis
+            low = tok[:-1].lower()
+            if low in self._abbreviations or low.split("-")[-1] in self._abbreviations:
+                continue  # an abbreviation: with nothing learned, the second pass never makes it a break
+            # second pass (_second_pass_annotation): an initial or a number before a word that the orthographic
+            # heuristic says does not start a sentence is no break
+            typ = _PUNKT_NUMERIC.sub("##number##", tok.lower())
+            if len(typ) > 1 and typ[-1] == ".":
+                typ = typ[:-1]
+            initial = _PUNKT_INITIAL.match(tok) is not None
+            if initial or typ == "##number##":
+                if following in _PUNKT_PUNCTUATION or following[0].islower():
+                    continue
+                if initial and following[0].isupper():
+                    continue
+            return True
+        return False
 
 
 _END_CHAR = re.compile(r"[.?!]")
-_PUNKT_WHITESPACE = " \t\n\r\x0b\x0c"  # string.whitespace: what Punkt counts as a space between words
 _PLAIN_WORD = re.compile(r"[^\W\d_]+")
-_NEXT_TOKEN = re.compile(r"\s*\S*")
-_ABBREVIATION_SHAPE = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*")
-# Punkt's "non-word" characters that may follow a sentence end (PunktLanguageVars._re_non_word_chars) and the
-# closing marks it moves back onto the previous sentence (re_boundary_realignment)
-_PUNKT_NON_WORD_AFTER = frozenset(")\";}]*:@'({[\u2018\u2019\u201c\u201d\xab\xbb?!")
-_PUNKT_REALIGN = frozenset("\"')]}\u2018\u2019\u201c\u201d\xab\xbb")
+# Punkt's own patterns (nltk's PunktLanguageVars and PunktToken) compiled with re rather than nltk's timed regex
+# wrappers; the two engines read them alike on every character _PUNKT_UNALIKE lets through (a test checks each)
+_PUNKT_VARS = PunktLanguageVars()
+_PUNKT_PERIOD_CONTEXT = re.compile(_PUNKT_VARS.period_context_re().pattern, re.VERBOSE)
+_PUNKT_WORD_TOKENS = re.compile(_PUNKT_VARS._word_tokenizer_re().pattern, re.VERBOSE)
+_PUNKT_REALIGNMENT = re.compile(_PUNKT_VARS.re_boundary_realignment.pattern, re.MULTILINE)
+_PUNKT_NUMERIC = re.compile(PunktToken._RE_NUMERIC.pattern)
+_PUNKT_INITIAL = re.compile(PunktToken._RE_INITIAL.pattern)
+_PUNKT_END_CHARS = frozenset(PunktLanguageVars.sent_end_chars)
+_PUNKT_PUNCTUATION = frozenset(PunktSentenceTokenizer.PUNCTUATION)
+# Any character but these sends a line to Punkt: outside them re and the regex module disagree on \s, \d or
+# \w somewhere (superscript digits, combining marks, ...), and the tab and other control characters are
+# whitespace to Punkt's word splitting (string.whitespace) that the procedure above does not look for
+_PUNKT_UNALIKE = re.compile(
+    "[^\x20-\x7e\xa0-\xb1\xb4-\xb8\xba\xbb\xbf-\u024f\u2000-\u200b\u200e-\u203e\u2041-\u2053"
+    "\u2055-\u206f\u20a0-\u20cf]")
+
+
+def _realign_boundaries(body: str, slices: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """PunktSentenceTokenizer._realign_boundaries: closing quotes and brackets after an end move back onto its
+    sentence; empty sentences are dropped."""
+    out: list[tuple[int, int]] = []
+    realign = 0
+    for i, (start, stop) in enumerate(slices):
+        start += realign
+        if i + 1 < len(slices):
+            next_start, next_stop = slices[i + 1]
+            m = _PUNKT_REALIGNMENT.match(body, next_start, next_stop)
+            if m:
+                out.append((start, next_start + len(m.group().rstrip())))
+                realign = m.end() - next_start
+                continue
+            realign = 0
+        if start < stop:
+            out.append((start, stop))
+    return out
 
 
 def normalise(text: str) -> str:

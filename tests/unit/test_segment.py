@@ -1,4 +1,6 @@
 """Segmenter: sentence boundaries, sentence kinds and offsets."""
+import re
+
 import pytest
 from hypothesis import given, settings, strategies as st
 
@@ -138,7 +140,11 @@ def _punkt_spans(segmenter, line):
 _BOUNDARY_PIECES = st.sampled_from(
     ["word", "Next", "said", "Mr", "U.S", "Gen", "A", "x", "2016", "3.5", "no", "p.m", "Inc", "é", "ça",
      ".", ". ", "? ", "! ", ".\u201d ", ".\" ", ".) ", "?\u201d ", ".' ", "...", ".. ", " ", "  ", "\t", "\u201c",
-     "\"", "(", ")", "--", "\u2014", ",", ":", ";", "@", "'s", "\u2019", "?", "!", "\u00a0", "-", "*", "}", "#", "F", "\u00c9", "\u01c5", "\u02b0", ".\u201d"])
+     "\"", "(", ")", "--", "\u2014", ",", ":", ";", "@", "'s", "\u2019", "?", "!", "\u00a0", "-", "*", "}", "#", "F", "\u00c9", "\u01c5", "\u02b0", ".\u201d",
+     # what the Punkt procedure in sentence_spans meets in news copy: numbers, '' quotes, hyphenated and bracketed
+     # words, initials, other spaces and quotes
+     "1995", "9%", "$4", "1,000", "-5", ".5", "''", "``", "v", "J", "D-Wis", "R-N.C", "N.Y", "a.m", "x-mr", "_",
+     "\u2018", "\u00ab", "\u00bb", "[", "{", "&", "`", "\u2026", "\u2013", "\u2009", "\u202f", "\t", "\u00b2", "\u0301"])
 
 
 @settings(max_examples=500, deadline=None)
@@ -165,4 +171,64 @@ def test_fast_sentence_spans_equal_punkt_on_project_text(segmenter):
 @pytest.mark.parametrize("line", ["word.\u00a0.\u201d", "Mr.\u00a0Smith. Next", "said.\u00a0The end."])
 def test_fast_sentence_spans_with_no_break_spaces(segmenter, line):
     # found by the property test: Punkt splits words on string.whitespace, which has no U+00A0
+    assert segmenter.sentence_spans(line) == _punkt_spans(segmenter, line)
+
+
+_WORD_PIECES = st.sampled_from(
+    ["word", "Next", "next", "Mr", "mr", "U.S", "v", "A", "J", "é", "2016", "3.5", "-5", ",", ";", ":", ".", "..", "?",
+     "!", "'", "''", "\"", "(", ")", "[", "\u201c", "\u201d", "--", "-", "@", "*", "#", "&", "_", "\u00a0", "x-mr"])
+# what Punkt decides on: the word before a possible end, the end, then a closing mark or spaces and a token
+_CONTEXTS = st.tuples(
+    st.lists(_WORD_PIECES, max_size=4).map("".join), st.sampled_from(".?!"),
+    st.one_of(st.sampled_from(list(")\";}]*:@'({[\u2018\u2019\u201c\u201d\xab\xbb?!")),
+              st.tuples(st.sampled_from([" ", "  ", "\u00a0", " \u2009"]),
+                        st.lists(_WORD_PIECES, min_size=1, max_size=4).map("".join)).map("".join)),
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_CONTEXTS)
+def test_context_breaks_equal_punkt(segmenter, context):
+    # the decision sentence_spans makes at each possible end is Punkt's text_contains_sentbreak
+    assert segmenter._context_breaks(context) == segmenter._punkt.text_contains_sentbreak(context)
+
+
+def test_punkt_patterns_read_alike_by_both_engines():
+    # sentence_spans runs Punkt's patterns with re; nltk runs them with the regex module. On every character a
+    # line may hold to be handled so, the two agree on each class those patterns use.
+    import sys
+
+    import regex
+
+    from scoring.segment import _PUNKT_UNALIKE
+
+    classes = [r"\s", r"\d", r"\w", r"[^\W\d]"]
+    ours, nltks = [re.compile(c) for c in classes], [regex.compile(c) for c in classes]
+    admitted = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF
+                and not _PUNKT_UNALIKE.match(chr(c))]
+    assert len(admitted) > 500
+    for ch in admitted:
+        assert [bool(r.match(ch)) for r in ours] == [bool(r.match(ch)) for r in nltks], hex(ord(ch))
+
+
+@pytest.mark.parametrize("context", [
+    "F. Kennedy", "F. kennedy", "F. 1960", "F. \u201cSo", "F. ,", "F.)", "F.;", "v. Wade", "V. X", "_. X", "1995. Clinton",
+    "1995. clinton", "1995. ;", "1995. ?", "1995. ?!", "1,000. The", "-5. The", "3.5. The", "9%. Polish", "$4. The",
+    "Mr. Smith", "Mr. Smith.", "Mr. Smith.\u201d", "mr. smith", "\u201cMr. President", "(Wis.) said", "D-Wis.)",
+    "Holtz-Eakin. ''The", "word. ''It's", "U.S. citizenship.", "a.m.\u00a0to", "Gov.\u00a0Mike", "U-S-A! U-S-A!\u201d",
+    "now?! Yes", "word... Next", "word.. Next", "word. . Next", "x.-- Next", "said.\u00a0 Two", "@AWRHawkins. Reach",
+])
+def test_context_breaks_equal_punkt_on_news_shapes(segmenter, context):
+    assert segmenter._context_breaks(context) == segmenter._punkt.text_contains_sentbreak(context)
+
+
+@pytest.mark.parametrize("line", [
+    "Mr. Smith.\u201d Then he left.", "He met Mr. Smith. Then he left.", "It was 1995. Clinton said so.",
+    "It was 1995. clinton said so.", "Rates rose 9%. Polish workers left.", "\u201cMr. President, will you go?\u201d",
+    "Sen. Tammy Baldwin (D-Wis.) said Friday. \u201cIf so, fine.\u201d", "he said. ''It's anti-reform. She agreed.''",
+    "at 6:00 a.m.\u00a0to 9:00 a.m.\u00a0Eastern.", "John F. Kennedy won. George W. Bush lost.", "Roe v. Wade stands. It did.",
+    "chanting \u201cU-S-A! U-S-A!\u201d Then quiet.", "Why?! Nobody knows. Really?", "It ended... Then more. . . Then less.",
+    "He left.\u00a0 Two questions remain.", "Reach him at @AWRHawkins. Reach him later.",
+])
+def test_fast_sentence_spans_equal_punkt_on_news_shapes(segmenter, line):
     assert segmenter.sentence_spans(line) == _punkt_spans(segmenter, line)
