@@ -22,7 +22,7 @@ _DATELINE = re.compile(
 )
 _BYLINE = re.compile(r"^\s*(?:By|BY)\s+[A-Z][\w.'\-]*(?:\s+(?:[A-Z][\w.'\-]*|and|de|van|von|al-\w+)){0,6}\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-\u2022*\u2013\u25aa\u25cf]|\d{1,2}[.)])\s+")
-_END_PUNCT = re.compile(r"[.!?:;\"'\u201d\u2019)\]]\s*$")
+_END_PUNCT = frozenset(".!?:;\"'\u201d\u2019)]")  # the last character of a (stripped) line that ends a sentence
 # Words that open a sentence and are capitalised only because they do: where one follows a short run of
 # words with no punctuation at the start of a paragraph, that run is a heading.
 _RUN_IN_OPENERS = frozenset(
@@ -57,34 +57,32 @@ class Segmenter:
         if not text.strip():
             raise InvalidInput("text is empty or only whitespace")
         spans: list[tuple[int, int, str, int]] = []
-        paragraph, blank_before, first_line = 0, False, True
-        for m in re.finditer(r"[^\n]*", text):
-            line = m.group()
-            if not line.strip():
-                blank_before = True
-                continue
-            if blank_before and spans:
-                paragraph += 1
-            blank_before = False
-            spans.extend((s, e, kind, paragraph) for s, e, kind in self._split_line(line, m.start(), first_line))
-            first_line = False
-        sentences = tuple(
-            Sentence(id=f"s{i + 1}", start=s, end=e, text=text[s:e], kind=kind, paragraph=p)
-            for i, (s, e, kind, p) in enumerate(spans)
-        )
+        paragraph, offset, first_line = 0, 0, True
+        for line in text.split("\n"):
+            stripped = line.strip()
+            if stripped:
+                # every line after the first opens a paragraph of its own: the line walk this replaced
+                # (re.finditer(r"[^\n]*")) met an empty match after each line and counted it as a blank line
+                if spans:
+                    paragraph += 1
+                start = offset + len(line) - len(line.lstrip())
+                spans.extend((s, e, kind, paragraph) for s, e, kind in self._split_line(stripped, start, first_line))
+                first_line = False
+            offset += len(line) + 1
+        # positional arguments: a third cheaper than keywords for the frozen dataclass
+        sentences = tuple(Sentence(f"s{i + 1}", s, e, text[s:e], kind, p) for i, (s, e, kind, p) in enumerate(spans))
         return Document(text=text, sentences=sentences, id=id, title=title, published_at=published_at)
 
-    def _split_line(self, line: str, offset: int, first_line: bool) -> list[tuple[int, int, str]]:
-        stripped = line.strip()
-        lead = len(line) - len(line.lstrip())
-        start, end = offset + lead, offset + lead + len(stripped)
-        words = stripped.split()
+    def _split_line(self, stripped: str, start: int, first_line: bool) -> list[tuple[int, int, str]]:
+        end = start + len(stripped)
         if _BYLINE.match(stripped):
             return [(start, end, "byline")]
         if _LIST_ITEM.match(stripped):
             return [(start, end, "list_item")]
-        if not _END_PUNCT.search(stripped) and len(words) <= 14 and (first_line or len(words) <= 10):
-            return [(start, end, "heading")]
+        if stripped[-1] not in _END_PUNCT:
+            words = len(stripped.split())
+            if words <= 14 and (first_line or words <= 10):
+                return [(start, end, "heading")]
         out: list[tuple[int, int, str]] = []
         pos = 0
         dateline = _DATELINE.match(stripped)
@@ -225,6 +223,7 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s*$")
 _PUNCT_ENDS = frozenset(".!?:;,\"'\u201d\u2019)\u2014-")
 # a possible sentence boundary inside a line: only lines with one need Punkt
 _INNER_BOUNDARY = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+\S")
@@ -232,8 +231,8 @@ _INNER_BOUNDARY = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+\S")
 
 def _run_in_heading(line: str, pos: int) -> int | None:
     """Offset where a run-in heading ends ("What we know The KC-135 ..."), or None."""
-    head = line[pos:].split(None, 12)[:12]
-    if not any(w in _RUN_IN_OPENERS for w in head[1:]):
+    head = line[pos:].split(None, 12)[1:12]
+    if _RUN_IN_OPENERS.isdisjoint(head):
         return None  # most lines: no opener word among the first twelve
     words = []
     for m in _WORD.finditer(line, pos):
@@ -248,16 +247,19 @@ def _run_in_heading(line: str, pos: int) -> int | None:
             prev[0].islower() or prev[0].isdigit() or k >= 2
         ):
             rest = line[words[k].start():]
-            if len(rest.split()) >= 4 and re.search(r"[.!?][\"'\u201d\u2019]?\s*$", rest):
+            if len(rest.split()) >= 4 and _SENTENCE_END.search(rest):
                 return words[k].start()
     return None
 
 
 # An abbreviation that can also end a sentence ("voted no.", "at 3 p.m.", "in the U.S.") followed by a word that
 # typically opens one.
+# The match starts at the period and looks back for the abbreviation: a pattern opening with a literal lets the
+# engine skip to each period, where one opening with a word boundary was tried at every position of the line.
 _ABBREVIATION_END = re.compile(
-    r"\b(?:no|p\.m|a\.m|U\.S|U\.K|Inc|Co|Corp|Ltd|Jr|Sr)\.\s+(?=(?:The|A|An|He|She|It|They|We|I|This|That|"
-    r"These|Those|His|Her|Its|Their|But|And|In|On|At|After|Before|When|While|Police|Officials)\b)")
+    r"\.(?:" + "|".join(rf"(?<=\b{re.escape(a)}\.)" for a in "no p.m a.m U.S U.K Inc Co Corp Ltd Jr Sr".split())
+    + r")\s+(?=(?:The|A|An|He|She|It|They|We|I|This|That|These|Those|His|Her|Its|Their|But|And|In|On|At|After|"
+    r"Before|When|While|Police|Officials)\b)")
 
 
 def _split_after_abbreviation(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -267,7 +269,7 @@ def _split_after_abbreviation(text: str, spans: list[tuple[int, int]]) -> list[t
     for s, e in spans:
         start = s
         for m in _ABBREVIATION_END.finditer(text, s, e):
-            out.append((start, m.end() - len(m.group()) + len(m.group().rstrip())))
+            out.append((start, m.start() + 1))  # up to the period
             start = m.end()
         out.append((start, e))
     return out
@@ -301,8 +303,15 @@ def _merge_initials(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
         return spans
     out: list[tuple[int, int]] = []
     for s, e in spans:
-        if out and re.search(r"(?:^|[\s(])[A-Z]\.$", text[out[-1][0]:out[-1][1]]):
+        if out and _ends_with_initial(text, *out[-1]):
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))
     return out
+
+
+def _ends_with_initial(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] ends in a lone capital initial, as ``(?:^|[\\s(])[A-Z]\\.$`` would find (without
+    slicing the sentence out)."""
+    return end - start >= 2 and text[end - 1] == "." and "A" <= text[end - 2] <= "Z" and (
+        end - 2 == start or text[end - 3].isspace() or text[end - 3] == "(")
