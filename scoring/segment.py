@@ -56,22 +56,22 @@ class Segmenter:
         text = text if keep_text else normalise(text)
         if not text.strip():
             raise InvalidInput("text is empty or only whitespace")
-        spans: list[tuple[int, int, str, int]] = []
+        sentences: list[Sentence] = []
         paragraph, offset, first_line = 0, 0, True
         for line in text.split("\n"):
             stripped = line.strip()
             if stripped:
                 # every line after the first opens a paragraph of its own: the line walk this replaced
                 # (re.finditer(r"[^\n]*")) met an empty match after each line and counted it as a blank line
-                if spans:
+                if sentences:
                     paragraph += 1
                 start = offset + len(line) - len(line.lstrip())
-                spans.extend((s, e, kind, paragraph) for s, e, kind in self._split_line(stripped, start, first_line))
+                for s, e, kind in self._split_line(stripped, start, first_line):
+                    # positional arguments: a third cheaper than keywords for the frozen dataclass
+                    sentences.append(Sentence(f"s{len(sentences) + 1}", s, e, text[s:e], kind, paragraph))
                 first_line = False
             offset += len(line) + 1
-        # positional arguments: a third cheaper than keywords for the frozen dataclass
-        sentences = tuple(Sentence(f"s{i + 1}", s, e, text[s:e], kind, p) for i, (s, e, kind, p) in enumerate(spans))
-        return Document(text=text, sentences=sentences, id=id, title=title, published_at=published_at)
+        return Document(text=text, sentences=tuple(sentences), id=id, title=title, published_at=published_at)
 
     def _split_line(self, stripped: str, start: int, first_line: bool) -> list[tuple[int, int, str]]:
         end = start + len(stripped)
@@ -256,9 +256,11 @@ def _run_in_heading(line: str, pos: int) -> int | None:
 # typically opens one.
 # The match starts at the period and looks back for the abbreviation: a pattern opening with a literal lets the
 # engine skip to each period, where one opening with a word boundary was tried at every position of the line.
+_ENDING_ABBREVIATIONS = "no p.m a.m U.S U.K Inc Co Corp Ltd Jr Sr".split()
 _ABBREVIATION_END = re.compile(
-    r"\.(?:" + "|".join(rf"(?<=\b{re.escape(a)}\.)" for a in "no p.m a.m U.S U.K Inc Co Corp Ltd Jr Sr".split())
-    + r")\s+(?=(?:The|A|An|He|She|It|They|We|I|This|That|These|Those|His|Her|Its|Their|But|And|In|On|At|After|"
+    # first one test of the letter before the period, which rules out most periods
+    r"\.(?<=[" + "".join(sorted({a[-1] for a in _ENDING_ABBREVIATIONS})) + r"]\.)"
+    r"(?:" + "|".join(rf"(?<=\b{re.escape(a)}\.)" for a in _ENDING_ABBREVIATIONS) + r")\s+(?=(?:The|A|An|He|She|It|They|We|I|This|That|These|Those|His|Her|Its|Their|But|And|In|On|At|After|"
     r"Before|When|While|Police|Officials)\b)")
 
 
