@@ -7,13 +7,17 @@ name or a title ("Theresa May", the film "Maybe Tomorrow"), not a hedge. Hard ne
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
-from typing import Sequence
+from operator import attrgetter
+from typing import Iterator, Sequence
 
-from .lexicons import ASCII_LOWER, Lexicons
+from .lexicons import ASCII_LOWER, HedgeEntry, Lexicons
 from .types import Document, Hedge, Sentence, Span
 
 _CONTEXT = 40
+_WORD = re.compile(r"\w+")
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 def find_hedges(doc: Document, lexicons: Lexicons) -> tuple[Hedge, ...]:
@@ -23,17 +27,17 @@ def find_hedges(doc: Document, lexicons: Lexicons) -> tuple[Hedge, ...]:
 
 
 def hedges_in_sentences(text: str, sentences: Sequence[Sentence], lexicons: Lexicons) -> list[list[Hedge]]:
-    """Hedges per sentence. Each pattern runs once over the whole text (not once per sentence: that is
-    what makes batches fast); a match is kept when it lies inside one sentence."""
-    starts = [s.start for s in sentences]
+    """Hedges per sentence. One scan over the whole text finds where a pattern may start (not one scan per
+    sentence or per pattern: that is what makes batches fast), the patterns that can start with the word there
+    are tried, and a match is kept when it lies inside one sentence."""
+    starts = list(map(_START, sentences))  # map with attrgetter: a C loop, not a Python one
     found: list[list[Hedge]] = [[] for _ in sentences]
     if not sentences:
         return found
-    lo, hi = sentences[0].start, max(s.end for s in sentences)
+    lo, hi = starts[0], max(map(_END, sentences))
     low = lower_same_length(text)
-    for start in lexicons.hedge_scan.finditer(low, lo, hi):
-        pos = start.start()
-        for entry in lexicons.hedge_index.get(low[pos], lexicons.hedge_anywhere):
+    for pos, entries in _candidates(low, lo, hi, lexicons):
+        for entry in entries:
             m = entry.lower.match(low, pos, hi)
             if m is None or not m.group().strip():
                 continue
@@ -54,9 +58,30 @@ def hedges_in_sentences(text: str, sentences: Sequence[Sentence], lexicons: Lexi
                 continue
             end = m.start() + len(m.group().rstrip())
             found[k].append(Hedge(Span(m.start(), end, text[m.start():end]), entry.type, sentence.id, entry.source))
-    return [_longest(hs) for hs in found]
+    return [_longest(hs) if len(hs) > 1 else hs for hs in found]  # most sentences hold none
 
 
+def _candidates(low: str, lo: int, hi: int, lexicons: Lexicons) -> Iterator[tuple[int, Sequence[HedgeEntry]]]:
+    """Each position in low[lo:hi] where a hedge pattern may start, with the entries to try there (a superset
+    of those that match, in file order)."""
+    scan = lexicons.hedge_starts
+    if scan is None:  # a lexicon with a pattern that may start elsewhere than at a word character
+        for start in lexicons.hedge_scan.finditer(low, lo, hi):
+            yield start.start(), lexicons.hedge_index.get(low[start.start()], lexicons.hedge_anywhere)
+        return
+    by_word, open_index = lexicons.hedge_by_word, lexicons.hedge_open_index
+    if lo == 0 and lexicons.hedge_scan.match(low, 0, hi):
+        word = _WORD.match(low, 0, hi).group()
+        yield 0, by_word.get(word) or open_index.get(word[0], ())
+    # hedge_starts matches the character before a candidate, then the candidate's first characters; the next
+    # search starts at the candidate (a pattern's first characters may hold the next candidate)
+    m = scan.search(low, max(lo - 1, 0), hi)
+    while m is not None:
+        pos = m.start() + 1
+        if low[pos - 1] <= "\uffff" or not _WORD.match(low, pos - 1):  # the scan lets all of them through
+            word = _WORD.match(low, pos, hi).group()
+            yield pos, by_word.get(word) or open_index.get(word[0], ())
+        m = scan.search(low, pos, hi)
 def lower_same_length(text: str) -> str:
     """Lower-cased text with the same offsets (``str.lower`` can lengthen a few non-ASCII letters)."""
     low = text.lower()

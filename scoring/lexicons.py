@@ -76,6 +76,18 @@ class Lexicons:
     """First character (lower case) -> the hedge entries that can start with it, in file order."""
     hedge_anywhere: tuple[HedgeEntry, ...]
     """Entries whose first character cannot be told in advance."""
+    hedge_starts: re.Pattern[str] | None
+    """Faster than ``hedge_scan``, for lexicons whose patterns all start with a word character (else None): a
+    match is the non-word character before a position where a hedge pattern may start (so the position is the
+    match's start + 1; the text's very first position is left to ``hedge_scan``), followed by the first
+    characters any pattern must start with (``_necessary_prefixes``). Finds every position ``hedge_scan`` finds
+    and a few more, where no entry matches."""
+    hedge_by_word: Mapping[str, tuple[HedgeEntry, ...]]
+    """The first word of a hedge match (the whole run of word characters where it starts) -> the entries that
+    can match starting with that word, in file order (with ``hedge_starts``)."""
+    hedge_open_index: Mapping[str, tuple[HedgeEntry, ...]]
+    """For a first word not in ``hedge_by_word``, its first character -> the entries whose first word cannot be
+    listed (it starts with a digit, say), in file order."""
     stance_scan: re.Pattern[str]
     cue_scan: re.Pattern[str]
     """Any word that can start an attribution (verb form, nominal cue, "according to", no-source construction,
@@ -145,6 +157,7 @@ class Lexicons:
             hedge_scan = re.compile(
                 r"\b" + first + "(?=(?:" + "|".join("(?:" + e["pattern"] + ")" for e in hedges["entries"])
                 + r")(?!\w))")
+            hedge_starts, hedge_by_word, hedge_open_index = _hedge_word_index(hedge_entries, anywhere)
             scan_words = {w for e in cues["no_source"] for w in e["scan_words"]}
             no_source = tuple(
                 NoSourceEntry(re.compile(e["pattern"], re.IGNORECASE), e["lemma"], e["stance"],
@@ -165,6 +178,9 @@ class Lexicons:
                 hedge_scan=hedge_scan,
                 hedge_index=MappingProxyType(hedge_index),
                 hedge_anywhere=tuple(anywhere),
+                hedge_starts=hedge_starts,
+                hedge_by_word=MappingProxyType(hedge_by_word),
+                hedge_open_index=MappingProxyType(hedge_open_index),
                 stance_scan=re.compile(r"\b" + trie_pattern(forms) + r"\b"),
                 cue_scan=re.compile(
                     r"\b" + trie_pattern(set(forms) | set(cues["nominal"]) | {"according", "citing", "quoting"}
@@ -299,6 +315,173 @@ def _first_chars(items: list) -> set[str] | None:
         if not optional:
             return out
     return None
+
+
+_WORD_CHAR = re.compile(r"\w")
+_PREFIX_ATOMS = 6
+"""How far past its first word ``hedge_starts`` reads each hedge pattern: most words that start some hedge ("it",
+"is", "about") start none where they stand, and the next few characters tell; reading further makes a bigger
+pattern for little gain."""
+_CUT = (None, None)
+"""Marks where ``_necessary_prefixes`` stops reading a pattern that goes on."""
+
+
+@dataclass(frozen=True)
+class _Atom:
+    """One step of a necessary prefix: a regular expression for one character (or a repeated class)."""
+
+    source: str
+    char: str | None = None
+    """The character, when the step is a literal one."""
+    ends_word: bool = False
+    """It matches at least one character and never a word character: a word before it ends there."""
+
+
+def _necessary_prefixes(items: list, prefix: tuple[_Atom, ...] = (), out: set | None = None) -> set:
+    """The beginnings (up to ``_PREFIX_ATOMS`` steps) that every match of a parsed pattern starts with, each
+    with whether the pattern ends there: (steps, complete). Reading past a look-ahead or a word boundary, or
+    stopping early, only lets more text through, so any text a pattern matches starts with one of these."""
+    out = set() if out is None else out
+    if not items:
+        out.add((prefix, True))
+        return out
+    (op, av), rest = items[0], items[1:]
+    if op is None or _steps_after_word(prefix) >= _PREFIX_ATOMS:
+        out.add((prefix, False))
+    elif op is C.LITERAL:
+        ch = chr(av)
+        _necessary_prefixes(rest, prefix + (_Atom(re.escape(ch), ch, not _WORD_CHAR.match(ch)),), out)
+    elif op is C.AT or op is C.ASSERT_NOT or (op is C.ASSERT and (av[0] < 0 or rest)):
+        _necessary_prefixes(rest, prefix, out)
+    elif op is C.ASSERT:
+        _necessary_prefixes(list(av[1]) + [_CUT], prefix, out)  # a look-ahead closing the pattern: read it
+    elif op is C.SUBPATTERN and not (av[1] or av[2]):  # a group without flags of its own ("(?i:...)")
+        _necessary_prefixes(list(av[3]) + rest, prefix, out)
+    elif op is C.BRANCH:
+        for branch in av[1]:
+            _necessary_prefixes(list(branch) + rest, prefix, out)
+    elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+        low, high, body = av
+        if high == 1:
+            if low == 0:
+                _necessary_prefixes(rest, prefix, out)
+            _necessary_prefixes(list(body) + rest, prefix, out)
+        elif (one := _class_atom(list(body))) is not None:
+            repeat = "{%d,%s}" % (low, "" if high is C.MAXREPEAT else high)
+            _necessary_prefixes(rest, prefix + (_Atom(one.source + repeat, None, one.ends_word and low > 0),), out)
+        else:
+            if low == 0:
+                _necessary_prefixes(rest, prefix, out)
+            _necessary_prefixes(list(body) + [_CUT], prefix, out)  # one round of the repeat, then stop
+    elif (one := _class_atom([(op, av)])) is not None:
+        _necessary_prefixes(rest, prefix + (one,), out)
+    else:
+        out.add((prefix, False))
+    return out
+
+
+def _steps_after_word(prefix: tuple[_Atom, ...]) -> int:
+    for i, atom in enumerate(prefix):
+        if atom.ends_word:
+            return len(prefix) - i
+    return 0
+
+
+def _class_atom(items: list) -> _Atom | None:
+    """A step for a parsed literal or character class (the simple kinds hedge patterns use), or None."""
+    if len(items) != 1:
+        return None
+    op, av = items[0]
+    if op is C.LITERAL:
+        ch = chr(av)
+        return _Atom(re.escape(ch), ch, not _WORD_CHAR.match(ch))
+    if op is not C.IN:
+        return None
+    parts, word = [], False
+    for o, a in av:
+        if o is C.LITERAL:
+            parts.append(re.escape(chr(a)))
+            word = word or bool(_WORD_CHAR.match(chr(a)))
+        elif o is C.RANGE:
+            parts.append(re.escape(chr(a[0])) + "-" + re.escape(chr(a[1])))
+            word = word or any(_WORD_CHAR.match(chr(c)) for c in range(a[0], a[1] + 1))
+        elif o is C.CATEGORY and a in _CATEGORIES:
+            parts.append(_CATEGORIES[a])
+            word = word or a is not C.CATEGORY_SPACE
+        else:
+            return None
+    return _Atom("[" + "".join(parts) + "]", None, not word)
+
+
+_CATEGORIES = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_SPACE: r"\s", C.CATEGORY_WORD: r"\w"}
+
+
+def _atom_trie(prefixes: Iterable[tuple[_Atom, ...]]) -> str:
+    """One regular expression matching text that starts with any of the prefixes, shaped as a trie (see
+    ``trie_pattern``); a prefix that another one extends is enough on its own."""
+    trie: dict = {}
+    for prefix in prefixes:
+        node = trie
+        for atom in prefix:
+            node = node.setdefault(atom.source, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        if "" in node:
+            return ""
+        branches = [source + build(child) for source, child in sorted(node.items())]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return build(trie)
+
+
+def _hedge_word_index(entries: tuple[HedgeEntry, ...], anywhere: list[HedgeEntry]) -> tuple[
+        re.Pattern[str] | None, dict[str, tuple[HedgeEntry, ...]], dict[str, tuple[HedgeEntry, ...]]]:
+    """``hedge_starts``, ``hedge_by_word`` and ``hedge_open_index`` (see there)."""
+    closed: dict[str, set[int]] = {}
+    open_first: dict[str, set[int]] = {}
+    prefixes: set[tuple[_Atom, ...]] = set()
+    for i, entry in enumerate(entries):
+        parsed = re_parser.parse(entry.source)
+        firsts = _first_chars(list(parsed))
+        if anywhere or firsts is None or not all(_WORD_CHAR.match(c) for c in firsts) \
+                or parsed.state.flags & (re.IGNORECASE | re.LOCALE):
+            return None, {}, {}
+        for prefix, complete in _necessary_prefixes(list(parsed)):
+            if not prefix:
+                return None, {}, {}
+            prefixes.add(prefix)
+            word = ""
+            for atom in prefix:
+                if atom.char is None or atom.ends_word:
+                    break
+                word += atom.char
+            else:
+                atom = None
+            if word and (atom.ends_word if atom is not None else complete):
+                closed.setdefault(word, set()).add(i)
+            else:  # the first word goes on past what was read ("\\d[\\d,.]*"): known by its first character
+                for c in firsts:
+                    if re.fullmatch(prefix[0].source, c):
+                        open_first.setdefault(c, set()).add(i)
+    by_word = {word: tuple(entries[i] for i in sorted(found | open_first.get(word[0], set())))
+               for word, found in closed.items()}
+    open_index = {c: tuple(entries[i] for i in sorted(found)) for c, found in open_first.items()}
+    # the character before a word: every non-word character of the Basic Multilingual Plane, listed (the
+    # engine then tests a character with one table look-up, where \W consults the Unicode database), and any
+    # character beyond it (hedging.py skips those that are word characters)
+    before, run = [], None
+    for c in range(0x10000):
+        if _WORD_CHAR.match(chr(c)):
+            run = None
+        elif run is not None and run[1] == c - 1:
+            run[1] = c
+        else:
+            run = [c, c]
+            before.append(run)
+    preceding = "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in before)
+    starts = re.compile("[" + preceding + "\U00010000-\U0010ffff]" + _atom_trie(prefixes))
+    return starts, by_word, open_index
 
 
 def _nullable(items) -> bool:

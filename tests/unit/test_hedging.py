@@ -101,3 +101,64 @@ def test_offsets_property(segmenter, lexicons, text):
         found = _hedges(segmenter, lexicons, text)
         starts = [h.span.start for h in found]
         assert starts == sorted(starts)
+
+
+def _hedges_tried_everywhere(text, sentences, lexicons):
+    """The slow reference for hedges_in_sentences: at every position hedge_scan finds, every pattern that can
+    start with its character is tried (no prefilter, no index by first word)."""
+    from bisect import bisect_right
+
+    from scoring.hedging import _capitalised_mid_sentence, _longest, lower_same_length
+    from scoring.types import Hedge, Span
+
+    starts = [s.start for s in sentences]
+    found = [[] for _ in sentences]
+    lo, hi = sentences[0].start, max(s.end for s in sentences)
+    low = lower_same_length(text)
+    for start in lexicons.hedge_scan.finditer(low, lo, hi):
+        pos = start.start()
+        for entry in lexicons.hedge_index.get(low[pos], lexicons.hedge_anywhere):
+            m = entry.lower.match(low, pos, hi)
+            if m is None or not m.group().strip():
+                continue
+            k = bisect_right(starts, m.start()) - 1
+            if k < 0 or m.end() > sentences[k].end:
+                continue
+            sentence = sentences[k]
+            if _capitalised_mid_sentence(text, sentence.start, m.start()):
+                continue
+            before = text[max(sentence.start, m.start() - 40):m.start()]
+            after = text[m.end():min(sentence.end, m.end() + 40)]
+            if entry.unless_before is not None and entry.unless_before.search(before):
+                continue
+            if entry.unless_after is not None and entry.unless_after.search(after):
+                continue
+            end = m.start() + len(m.group().rstrip())
+            found[k].append(Hedge(Span(m.start(), end, text[m.start():end]), entry.type, sentence.id, entry.source))
+    return [_longest(hs) for hs in found]
+
+
+_WORDS = st.sampled_from(
+    ["it", "is", "was", "unclear", "not", "clear", "could", "be", "verified", "may", "May", "might", "if", "about",
+     "some", "people", "say", "claimed", "the", "title", "according", "to", "unnamed", "sources", "2", "3,000",
+     "\u0663", "or", "so", "more", "approximately", "nearly", "dozens", "It", "would", "likely", "expected", "this",
+     "remains", "however,", "also", "unknown", "believes", "that", "couldn't", "can", "confirm", "declined",
+     "reportedly", "$5", "two", "in", "fact", "indeed", "records", "show", "well", "over", "up", "x", "_", "\u00e9",
+     "\U0001d400", "\U0001f600"])
+_SEPARATORS = st.sampled_from([" ", " ", "  ", "\n", ", ", ". ", "\u201c", "\u201d", '"', "(", "-", "\u2014", "\u00a0",
+                               "'", "", "/", "\U0001f600", "\U0001d400", "\ud83d"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_WORDS, _SEPARATORS).map("".join), min_size=1, max_size=25).map("".join),
+       st.lists(st.integers(0, 200), min_size=1, max_size=4))
+def test_hedges_in_sentences_equal_trying_every_pattern(lexicons, text, cuts):
+    # the scan from each word's preceding character and the index by first word find what trying every pattern
+    # wherever hedge_scan matches finds: any sentence layout, any character before a word, at the text's start
+    from scoring.hedging import hedges_in_sentences
+    from scoring.types import Sentence
+
+    bounds = sorted({min(c, len(text)) for c in cuts} | {len(text)})
+    sentences = [Sentence(f"s{i}", a, b, text[a:b], "body", 0) for i, (a, b) in enumerate(zip(bounds, bounds[1:]))]
+    if sentences:
+        assert hedges_in_sentences(text, sentences, lexicons) == _hedges_tried_everywhere(text, sentences, lexicons)
