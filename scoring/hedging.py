@@ -82,6 +82,8 @@ def _candidates(low: str, lo: int, hi: int, lexicons: Lexicons) -> Iterator[tupl
             word = _WORD.match(low, pos, hi).group()
             yield pos, by_word.get(word) or open_index.get(word[0], ())
         m = scan.search(low, pos, hi)
+
+
 def lower_same_length(text: str) -> str:
     """Lower-cased text with the same offsets (``str.lower`` can lengthen a few non-ASCII letters)."""
     low = text.lower()

@@ -22,6 +22,7 @@ _DATELINE = re.compile(
 )
 _BYLINE = re.compile(r"^\s*(?:By|BY)\s+[A-Z][\w.'\-]*(?:\s+(?:[A-Z][\w.'\-]*|and|de|van|von|al-\w+)){0,6}\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-\u2022*\u2013\u25aa\u25cf]|\d{1,2}[.)])\s+")
+_LIST_MARKS = frozenset("-\u2022*\u2013\u25aa\u25cf")
 _END_PUNCT = frozenset(".!?:;\"'\u201d\u2019)]")  # the last character of a (stripped) line that ends a sentence
 # Words that open a sentence and are capitalised only because they do: where one follows a short run of
 # words with no punctuation at the start of a paragraph, that run is a heading.
@@ -75,9 +76,10 @@ class Segmenter:
 
     def _split_line(self, stripped: str, start: int, first_line: bool) -> list[tuple[int, int, str]]:
         end = start + len(stripped)
-        if _BYLINE.match(stripped):
+        first = stripped[0]  # each pattern below needs a certain first character: a test before the engine
+        if first == "B" and _BYLINE.match(stripped):
             return [(start, end, "byline")]
-        if _LIST_ITEM.match(stripped):
+        if (first in _LIST_MARKS or first.isdecimal()) and _LIST_ITEM.match(stripped):
             return [(start, end, "list_item")]
         if stripped[-1] not in _END_PUNCT:
             words = len(stripped.split())
@@ -85,7 +87,7 @@ class Segmenter:
                 return [(start, end, "heading")]
         out: list[tuple[int, int, str]] = []
         pos = 0
-        dateline = _DATELINE.match(stripped)
+        dateline = _DATELINE.match(stripped) if "A" <= first <= "Z" else None
         if dateline and len(dateline.group().split()) <= 8:
             out.append((start, start + len(dateline.group().rstrip()), "dateline"))
             pos = dateline.end()
@@ -105,7 +107,13 @@ class Segmenter:
         possible end, and this costs a small part of calling nltk, which runs every pattern through timed regex
         wrappers (tests check the two agree). A line with a character the two regex engines read differently
         goes to Punkt."""
-        if not _INNER_BOUNDARY.search(body):
+        possible_ends = list(_PUNKT_PERIOD_CONTEXT.finditer(body))
+        # a possible boundary inside the line (_INNER_BOUNDARY) is at one of Punkt's possible ends: a line
+        # without one is a sentence
+        for m in possible_ends:
+            if m.group("next_tok") or _INNER_BOUNDARY.match(body, m.start()):
+                break
+        else:
             return [(0, len(body))]
         if _PUNKT_UNALIKE.search(body):
             return list(self._punkt.span_tokenize(body))
@@ -113,7 +121,7 @@ class Segmenter:
         # the last space); an end glued to the next one's word ("?!") gives way to it
         ends: list[tuple[re.Match[str], int]] = []
         previous_start = previous_stop = 0
-        for m in _PUNKT_PERIOD_CONTEXT.finditer(body):
+        for m in possible_ends:
             p = m.start()
             space = body.rfind(" ", previous_stop + 1, p)  # Punkt ignores a space right at the previous end
             word_start = space + 1 if space >= 0 else previous_start
@@ -231,24 +239,20 @@ _INNER_BOUNDARY = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+\S")
 
 def _run_in_heading(line: str, pos: int) -> int | None:
     """Offset where a run-in heading ends ("What we know The KC-135 ..."), or None."""
-    head = line[pos:].split(None, 12)[1:12]
-    if _RUN_IN_OPENERS.isdisjoint(head):
+    words = line[pos:].split(None, 12)[:12]
+    if _RUN_IN_OPENERS.isdisjoint(words[1:]):
         return None  # most lines: no opener word among the first twelve
-    words = []
-    for m in _WORD.finditer(line, pos):
-        words.append(m)
-        if len(words) == 12:
-            break
     for k in range(1, len(words)):
-        word, prev = words[k].group(), words[k - 1].group()
+        word, prev = words[k], words[k - 1]
         if prev[-1] in _PUNCT_ENDS or prev in _TELL_FORMS:
             return None  # "... Mook told CBS This Morning that": a programme after "told", not a heading
         if word in _RUN_IN_OPENERS and prev.lower() not in _NOT_BEFORE_OPENER and (
             prev[0].islower() or prev[0].isdigit() or k >= 2
         ):
-            rest = line[words[k].start():]
-            if len(rest.split()) >= 4 and _SENTENCE_END.search(rest):
-                return words[k].start()
+            start = next(m.start() for i, m in enumerate(_WORD.finditer(line, pos)) if i == k)
+            rest = line[start:]
+            if len(rest.split(None, 3)) >= 4 and _SENTENCE_END.search(rest):
+                return start
     return None
 
 
