@@ -147,7 +147,7 @@ class Segmenter:
             return True  # "?" and "!" are tokens of their own, always breaks, and a token follows
         word = body[word_start:p]
         # the common case, "word. Next": "word." is one token, a break unless an abbreviation
-        if len(word) >= 2 and _PLAIN_WORD.fullmatch(word):
+        if len(word) >= 2 and word.isalpha():  # [^\W\d_]+ on the characters this line may hold (a test checks)
             if word.lower() not in self._abbreviations:
                 return True
             next_tok = end.group("next_tok")
@@ -184,13 +184,13 @@ class Segmenter:
 
 
 _END_CHAR = re.compile(r"[.?!]")
-_PLAIN_WORD = re.compile(r"[^\W\d_]+")
 # Punkt's own patterns (nltk's PunktLanguageVars and PunktToken) compiled with re rather than nltk's timed regex
 # wrappers; the two engines read them alike on every character _PUNKT_UNALIKE lets through (a test checks each)
 _PUNKT_VARS = PunktLanguageVars()
 _PUNKT_PERIOD_CONTEXT = re.compile(_PUNKT_VARS.period_context_re().pattern, re.VERBOSE)
 _PUNKT_WORD_TOKENS = re.compile(_PUNKT_VARS._word_tokenizer_re().pattern, re.VERBOSE)
 _PUNKT_REALIGNMENT = re.compile(_PUNKT_VARS.re_boundary_realignment.pattern, re.MULTILINE)
+_PUNKT_CLOSING = frozenset("\"')]}\u2018\u2019\u201c\u201d\xab\xbb")  # what _PUNKT_REALIGNMENT opens with
 _PUNKT_NUMERIC = re.compile(PunktToken._RE_NUMERIC.pattern)
 _PUNKT_INITIAL = re.compile(PunktToken._RE_INITIAL.pattern)
 _PUNKT_END_CHARS = frozenset(PunktLanguageVars.sent_end_chars)
@@ -212,7 +212,9 @@ def _realign_boundaries(body: str, slices: list[tuple[int, int]]) -> list[tuple[
         start += realign
         if i + 1 < len(slices):
             next_start, next_stop = slices[i + 1]
-            m = _PUNKT_REALIGNMENT.match(body, next_start, next_stop)
+            # the pattern opens with a closing mark: most sentences open otherwise, with no call to the engine
+            m = body[next_start:next_start + 1] in _PUNKT_CLOSING and _PUNKT_REALIGNMENT.match(body, next_start,
+                                                                                                next_stop)
             if m:
                 out.append((start, next_start + len(m.group().rstrip())))
                 realign = m.end() - next_start

@@ -209,6 +209,16 @@ def test_punkt_patterns_read_alike_by_both_engines():
     assert len(admitted) > 500
     for ch in admitted:
         assert [bool(r.match(ch)) for r in ours] == [bool(r.match(ch)) for r in nltks], hex(ord(ch))
+        # and the test for a plain word before a period, str.isalpha, is the class [^\W\d_] there
+        assert ch.isalpha() == bool(re.fullmatch(r"[^\W\d_]", ch)), hex(ord(ch))
+
+
+def test_realignment_opens_with_a_closing_mark():
+    # sentence_spans calls _PUNKT_REALIGNMENT only where a sentence opens with one of _PUNKT_CLOSING
+    from scoring.segment import _PUNKT_CLOSING, _PUNKT_REALIGNMENT
+
+    assert all(not _PUNKT_REALIGNMENT.match(chr(c) + " x") for c in range(0x3000) if chr(c) not in _PUNKT_CLOSING)
+    assert all(_PUNKT_REALIGNMENT.match(c + " x") for c in _PUNKT_CLOSING)
 
 
 @pytest.mark.parametrize("context", [
