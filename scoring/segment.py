@@ -229,7 +229,11 @@ def normalise(text: str) -> str:
     """Unify line breaks, drop a byte-order mark, compose Unicode (NFC). Offsets refer to the result."""
     if not isinstance(text, str):
         raise InvalidInput("text must be a string")
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    # a one-character test first: most texts have neither, and each replace scans the whole text
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\ufeff" in text:
+        text = text.replace("\ufeff", "")
     return unicodedata.normalize("NFC", text)
 
 
