@@ -270,7 +270,8 @@ _ENDING_ABBREVIATIONS = "no p.m a.m U.S U.K Inc Co Corp Ltd Jr Sr".split()
 _ABBREVIATION_END = re.compile(
     # first one test of the letter before the period, which rules out most periods
     r"\.(?<=[" + "".join(sorted({a[-1] for a in _ENDING_ABBREVIATIONS})) + r"]\.)"
-    r"(?:" + "|".join(rf"(?<=\b{re.escape(a)}\.)" for a in _ENDING_ABBREVIATIONS) + r")\s+(?=(?:The|A|An|He|She|It|They|We|I|This|That|These|Those|His|Her|Its|Their|But|And|In|On|At|After|"
+    r"(?:" + "|".join(rf"(?<=\b{re.escape(a)}\.)" for a in _ENDING_ABBREVIATIONS) + r")"
+    r"\s+(?=(?:The|A|An|He|She|It|They|We|I|This|That|These|Those|His|Her|Its|Their|But|And|In|On|At|After|"
     r"Before|When|While|Police|Officials)\b)")
 
 

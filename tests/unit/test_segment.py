@@ -144,7 +144,8 @@ _BOUNDARY_PIECES = st.sampled_from(
      # what the Punkt procedure in sentence_spans meets in news copy: numbers, '' quotes, hyphenated and bracketed
      # words, initials, other spaces and quotes
      "1995", "9%", "$4", "1,000", "-5", ".5", "''", "``", "v", "J", "D-Wis", "R-N.C", "N.Y", "a.m", "x-mr", "_",
-     "\u2018", "\u00ab", "\u00bb", "[", "{", "&", "`", "\u2026", "\u2013", "\u2009", "\u202f", "\t", "\u00b2", "\u0301"])
+     "\u2018", "\u00ab", "\u00bb", "[", "{", "&", "`", "\u2026", "\u2013", "\u2009", "\u202f", "\t", "\u00b2",
+     "\u0301"])
 
 
 @settings(max_examples=500, deadline=None)
@@ -222,8 +223,9 @@ def test_realignment_opens_with_a_closing_mark():
 
 
 @pytest.mark.parametrize("context", [
-    "F. Kennedy", "F. kennedy", "F. 1960", "F. \u201cSo", "F. ,", "F.)", "F.;", "v. Wade", "V. X", "_. X", "1995. Clinton",
-    "1995. clinton", "1995. ;", "1995. ?", "1995. ?!", "1,000. The", "-5. The", "3.5. The", "9%. Polish", "$4. The",
+    "F. Kennedy", "F. kennedy", "F. 1960", "F. \u201cSo", "F. ,", "F.)", "F.;", "v. Wade", "V. X", "_. X",
+    "1995. Clinton", "1995. clinton", "1995. ;", "1995. ?", "1995. ?!", "1,000. The", "-5. The", "3.5. The",
+    "9%. Polish", "$4. The",
     "Mr. Smith", "Mr. Smith.", "Mr. Smith.\u201d", "mr. smith", "\u201cMr. President", "(Wis.) said", "D-Wis.)",
     "Holtz-Eakin. ''The", "word. ''It's", "U.S. citizenship.", "a.m.\u00a0to", "Gov.\u00a0Mike", "U-S-A! U-S-A!\u201d",
     "now?! Yes", "word... Next", "word.. Next", "word. . Next", "x.-- Next", "said.\u00a0 Two", "@AWRHawkins. Reach",
@@ -236,8 +238,9 @@ def test_context_breaks_equal_punkt_on_news_shapes(segmenter, context):
     "Mr. Smith.\u201d Then he left.", "He met Mr. Smith. Then he left.", "It was 1995. Clinton said so.",
     "It was 1995. clinton said so.", "Rates rose 9%. Polish workers left.", "\u201cMr. President, will you go?\u201d",
     "Sen. Tammy Baldwin (D-Wis.) said Friday. \u201cIf so, fine.\u201d", "he said. ''It's anti-reform. She agreed.''",
-    "at 6:00 a.m.\u00a0to 9:00 a.m.\u00a0Eastern.", "John F. Kennedy won. George W. Bush lost.", "Roe v. Wade stands. It did.",
-    "chanting \u201cU-S-A! U-S-A!\u201d Then quiet.", "Why?! Nobody knows. Really?", "It ended... Then more. . . Then less.",
+    "at 6:00 a.m.\u00a0to 9:00 a.m.\u00a0Eastern.", "John F. Kennedy won. George W. Bush lost.",
+    "Roe v. Wade stands. It did.", "chanting \u201cU-S-A! U-S-A!\u201d Then quiet.", "Why?! Nobody knows. Really?",
+    "It ended... Then more. . . Then less.",
     "He left.\u00a0 Two questions remain.", "Reach him at @AWRHawkins. Reach him later.",
 ])
 def test_fast_sentence_spans_equal_punkt_on_news_shapes(segmenter, line):
