@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from operator import methodcaller
 
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer, PunktToken
 
@@ -107,7 +108,7 @@ class Segmenter:
         possible end, and this costs a small part of calling nltk, which runs every pattern through timed regex
         wrappers (tests check the two agree). A line with a character the two regex engines read differently
         goes to Punkt."""
-        possible_ends = list(_PUNKT_PERIOD_CONTEXT.finditer(body))
+        possible_ends = _possible_ends(body)
         # a possible boundary inside the line (_INNER_BOUNDARY) is at one of Punkt's possible ends: a line
         # without one is a sentence
         for m in possible_ends:
@@ -187,7 +188,12 @@ _END_CHAR = re.compile(r"[.?!]")
 # Punkt's own patterns (nltk's PunktLanguageVars and PunktToken) compiled with re rather than nltk's timed regex
 # wrappers; the two engines read them alike on every character _PUNKT_UNALIKE lets through (a test checks each)
 _PUNKT_VARS = PunktLanguageVars()
-_PUNKT_PERIOD_CONTEXT = re.compile(_PUNKT_VARS.period_context_re().pattern, re.VERBOSE)
+# period_context_re once per end character: a pattern opening with a literal lets the engine skip to each
+# occurrence, where one opening with a class ([.?!]) tests every position
+_PUNKT_PERIOD_CONTEXTS = tuple(
+    (char, re.compile(_PUNKT_VARS._period_context_fmt % {
+        "NonWord": _PUNKT_VARS._re_non_word_chars, "SentEndChars": re.escape(char)}, re.VERBOSE))
+    for char in PunktLanguageVars.sent_end_chars)
 _PUNKT_WORD_TOKENS = re.compile(_PUNKT_VARS._word_tokenizer_re().pattern, re.VERBOSE)
 _PUNKT_REALIGNMENT = re.compile(_PUNKT_VARS.re_boundary_realignment.pattern, re.MULTILINE)
 _PUNKT_CLOSING = frozenset("\"')]}\u2018\u2019\u201c\u201d\xab\xbb")  # what _PUNKT_REALIGNMENT opens with
@@ -201,6 +207,22 @@ _PUNKT_PUNCTUATION = frozenset(PunktSentenceTokenizer.PUNCTUATION)
 _PUNKT_UNALIKE = re.compile(
     "[^\x20-\x7e\xa0-\xb1\xb4-\xb8\xba\xbb\xbf-\u024f\u2000-\u200b\u200e-\u203e\u2041-\u2053"
     "\u2055-\u206f\u20a0-\u20cf]")
+
+
+def _possible_ends(body: str) -> list[re.Match[str]]:
+    """The matches of Punkt's period_context_re in ``body``, in order."""
+    ends: list[re.Match[str]] = []
+    chars = 0
+    for char, pattern in _PUNKT_PERIOD_CONTEXTS:
+        if char in body:
+            ends += pattern.finditer(body)
+            chars += 1
+    if chars > 1:
+        ends.sort(key=_MATCH_START)
+    return ends
+
+
+_MATCH_START = methodcaller("start")
 
 
 def _realign_boundaries(body: str, slices: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -148,6 +148,19 @@ _BOUNDARY_PIECES = st.sampled_from(
      "\u0301"])
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_BOUNDARY_PIECES, min_size=1, max_size=40).map("".join))
+def test_possible_ends_are_punkts(text):
+    # sentence_spans finds Punkt's possible ends with one pattern per end character
+    from nltk.tokenize.punkt import PunktLanguageVars
+
+    from scoring.segment import _possible_ends
+
+    punkts = re.compile(PunktLanguageVars().period_context_re().pattern, re.VERBOSE)
+    assert [(m.span(), m.groupdict()) for m in _possible_ends(text)] == \
+        [(m.span(), m.groupdict()) for m in punkts.finditer(text)]
+
+
 @settings(max_examples=500, deadline=None)
 @given(st.lists(_BOUNDARY_PIECES, min_size=1, max_size=40).map("".join))
 def test_fast_sentence_spans_equal_punkt(segmenter, text):
