@@ -116,7 +116,8 @@ class Segmenter:
                 break
         else:
             return [(0, len(body))]
-        if _PUNKT_UNALIKE.search(body):
+        # an ASCII line is alike exactly when printable: two quick tests spare most lines the scan
+        if not (body.isascii() and body.isprintable()) and _PUNKT_UNALIKE.search(body):
             return list(self._punkt.span_tokenize(body))
         # PunktSentenceTokenizer._match_potential_end_contexts: each possible end with the word before it (from
         # the last space); an end glued to the next one's word ("?!") gives way to it

@@ -221,6 +221,8 @@ def test_punkt_patterns_read_alike_by_both_engines():
     admitted = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF
                 and not _PUNKT_UNALIKE.match(chr(c))]
     assert len(admitted) > 500
+    # sentence_spans lets a printable ASCII line through without the scan
+    assert [chr(c) for c in range(128) if chr(c).isprintable()] == [ch for ch in admitted if ch.isascii()]
     for ch in admitted:
         assert [bool(r.match(ch)) for r in ours] == [bool(r.match(ch)) for r in nltks], hex(ord(ch))
         # and the test for a plain word before a period, str.isalpha, is the class [^\W\d_] there
