@@ -78,7 +78,8 @@ def _candidates(low: str, lo: int, hi: int, lexicons: Lexicons) -> Iterator[tupl
     m = scan.search(low, max(lo - 1, 0), hi)
     while m is not None:
         pos = m.start() + 1
-        if low[pos - 1] <= "\uffff" or not _WORD.match(low, pos - 1):  # the scan lets all of them through
+        # beyond the Basic Multilingual Plane the scan admits any character before a word: keep non-word ones
+        if low[pos - 1] <= "\uffff" or not _WORD.match(low, pos - 1):
             word = _WORD.match(low, pos, hi).group()
             yield pos, by_word.get(word) or open_index.get(word[0], ())
         m = scan.search(low, pos, hi)
