@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import chain
 from operator import attrgetter
 from typing import Iterator, Sequence
 
@@ -22,8 +23,7 @@ _START, _END = attrgetter("start"), attrgetter("end")
 
 def find_hedges(doc: Document, lexicons: Lexicons) -> tuple[Hedge, ...]:
     """Hedges of every sentence, in text order; overlapping matches keep the longest."""
-    found = hedges_in_sentences(doc.text, doc.sentences, lexicons)
-    return tuple(h for hs in found for h in hs)
+    return tuple(chain.from_iterable(hedges_in_sentences(doc.text, doc.sentences, lexicons)))
 
 
 def hedges_in_sentences(text: str, sentences: Sequence[Sentence], lexicons: Lexicons) -> list[list[Hedge]]:
@@ -41,23 +41,25 @@ def hedges_in_sentences(text: str, sentences: Sequence[Sentence], lexicons: Lexi
             m = entry.lower.match(low, pos, hi)
             if m is None or not m.group().strip():
                 continue
-            k = bisect_right(starts, m.start()) - 1
+            start, stop = m.span()
+            k = bisect_right(starts, start) - 1
             if k < 0:
                 continue
             sentence = sentences[k]
-            if m.end() > sentence.end:
+            if stop > sentence.end:
                 continue
             body_start = sentence.start
-            if _capitalised_mid_sentence(text, body_start, m.start()):
+            # (the test's first step inline: most matches are lower case)
+            if text[start].isupper() and _capitalised_mid_sentence(text, body_start, start):
                 continue
-            before = text[max(body_start, m.start() - _CONTEXT):m.start()]
-            after = text[m.end():min(sentence.end, m.end() + _CONTEXT)]
-            if entry.unless_before is not None and entry.unless_before.search(before):
+            if entry.unless_before is not None and entry.unless_before.search(
+                    text[max(body_start, start - _CONTEXT):start]):
                 continue
-            if entry.unless_after is not None and entry.unless_after.search(after):
+            if entry.unless_after is not None and entry.unless_after.search(
+                    text[stop:min(sentence.end, stop + _CONTEXT)]):
                 continue
-            end = m.start() + len(m.group().rstrip())
-            found[k].append(Hedge(Span(m.start(), end, text[m.start():end]), entry.type, sentence.id, entry.source))
+            end = start + len(m.group().rstrip())
+            found[k].append(Hedge(Span(start, end, text[start:end]), entry.type, sentence.id, entry.source))
     return [_longest(hs) if len(hs) > 1 else hs for hs in found]  # most sentences hold none
 
 
