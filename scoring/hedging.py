@@ -49,7 +49,7 @@ def hedges_in_sentences(text: str, sentences: Sequence[Sentence], lexicons: Lexi
             if stop > sentence.end:
                 continue
             body_start = sentence.start
-            # (the test's first step inline: most matches are lower case)
+            # _capitalised_mid_sentence's first test inline: most matches are in lower case
             if text[start].isupper() and _capitalised_mid_sentence(text, body_start, start):
                 continue
             if entry.unless_before is not None and entry.unless_before.search(
