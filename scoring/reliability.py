@@ -87,14 +87,25 @@ class EventFrames:
     negation: re.Pattern[str]
     responsibility: tuple[str, ...]
     self_praise: re.Pattern[str]
+    any_frame: re.Pattern[str]
+    """Every frame's expressions in one pattern, found at every place one starts (a lookahead, so matches may
+    overlap); its group 1 is the longest expression found there. One scan instead of one per frame."""
+    frames_of: Mapping[str, frozenset[str]]
+    """Expression -> the frames of every expression matching where it matches: itself and its prefixes that
+    end at a word boundary ("close" inside "close the plant"), whatever frames they belong to."""
 
     @classmethod
     def load(cls, path: Path = FRAMES_FILE) -> "EventFrames":
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
-            return cls(MappingProxyType({k: _words_pattern(v) for k, v in raw["frames"].items()}),
+            frames = raw["frames"]
+            expressions = {e for words in frames.values() for e in words}
+            frames_of = {m: frozenset(k for k, words in frames.items() for e in words
+                                      if re.match(re.escape(e) + r"\b", m)) for m in expressions}
+            return cls(MappingProxyType({k: _words_pattern(v) for k, v in frames.items()}),
                        _words_pattern(raw["negations"]), tuple(raw["responsibility"]),
-                       _words_pattern(raw["self_praise"]))
+                       _words_pattern(raw["self_praise"]),
+                       re.compile(r"\b(?=(" + trie_pattern(expressions) + r")\b)"), MappingProxyType(frames_of))
         except (OSError, ValueError, KeyError) as exc:
             raise LexiconError(f"cannot read {path}: {exc}") from exc
 
@@ -114,15 +125,21 @@ class _Evidence:
     negated: bool
 
 
+_WORD = re.compile(r"[a-z][a-z\-]{2,}|\d[\d,.]*")
+# figures, not model numbers ("KC-135") or years standing alone in a date
+_FIGURE = re.compile(r"(?<![\w\-.:])\d[\d,.]*(?![\w\-:])")
+
+
 def _evidence(a: ScoredAttribution, frames: EventFrames) -> _Evidence:
     text = " ".join(c.text for c in a.attribution.content)
     low = text.lower()
     with_cue = low + " " + a.attribution.cue.span.text.lower()
+    frames_of = frames.frames_of
     return _Evidence(
-        words=frozenset(w for w in re.findall(r"[a-z][a-z\-]{2,}|\d[\d,.]*", low) if w not in _STOP),
-        # figures, not model numbers ("KC-135") or years standing alone in a date
-        figures=frozenset(f.replace(",", "") for f in re.findall(r"(?<![\w\-.:])\d[\d,.]*(?![\w\-:])", text)),
-        frames=frozenset(name for name, pattern in frames.frames.items() if pattern.search(with_cue)),
+        words=frozenset(_WORD.findall(low)) - _STOP,
+        figures=frozenset(f.replace(",", "") for f in _FIGURE.findall(text)),
+        # one scan for all frames (frames.any_frame), not one search per frame
+        frames=frozenset().union(*[frames_of[m] for m in frames.any_frame.findall(with_cue)]),
         negated=bool(frames.negation.search(low)),
     )
 
