@@ -111,8 +111,16 @@ class EventFrames:
 
 
 def _words_pattern(words: list[str]) -> re.Pattern[str]:
-    # a trie: searched for every attribution, a flat alternation was the stage's costliest call
-    return re.compile(r"\b" + trie_pattern(words) + r"\b")
+    r"""``\b(?:word|...)\b`` as a trie written so that it starts with a word's first character: the opening
+    ``\b`` is tested just after that character, by a lookbehind ("n(?<!\wn)o(?:t|...)")."""
+    # a trie: searched for every attribution, a flat alternation was the stage's costliest call; and re skips
+    # (in C) the characters no word starts with only when a pattern starts with a character, not with \b
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        by_first.setdefault(word[0], []).append(word[1:])
+    return re.compile("(?:" + "|".join(
+        re.escape(c) + (r"(?<!\w" if re.match(r"\w", c) else r"(?<=\w") + re.escape(c) + ")" + trie_pattern(rest)
+        for c, rest in sorted(by_first.items())) + r")\b")
 
 
 @dataclass(frozen=True)
@@ -121,27 +129,32 @@ class _Evidence:
 
     words: frozenset[str]
     figures: frozenset[str]
-    frames: frozenset[str]
     negated: bool
+    with_cue: str
+    """The content and the cue, lower-cased: where ``_frames`` looks for event frames, only when needed."""
 
 
 _WORD = re.compile(r"[a-z][a-z\-]{2,}|\d[\d,.]*")
-# figures, not model numbers ("KC-135") or years standing alone in a date
-_FIGURE = re.compile(r"(?<![\w\-.:])\d[\d,.]*(?![\w\-:])")
+# figures, not model numbers ("KC-135") or years standing alone in a date. The test of the character before
+# comes after the first digit (a lookbehind over both): a pattern starting with \d lets re skip non-digits in C
+_FIGURE = re.compile(r"\d(?<![\w\-.:]\d)[\d,.]*(?![\w\-:])")
 
 
 def _evidence(a: ScoredAttribution, frames: EventFrames) -> _Evidence:
     text = " ".join(c.text for c in a.attribution.content)
     low = text.lower()
-    with_cue = low + " " + a.attribution.cue.span.text.lower()
-    frames_of = frames.frames_of
     return _Evidence(
         words=frozenset(_WORD.findall(low)) - _STOP,
         figures=frozenset(f.replace(",", "") for f in _FIGURE.findall(text)),
-        # one scan for all frames (frames.any_frame), not one search per frame
-        frames=frozenset().union(*[frames_of[m] for m in frames.any_frame.findall(with_cue)]),
         negated=bool(frames.negation.search(low)),
+        with_cue=low + " " + a.attribution.cue.span.text.lower(),
     )
+
+
+def _frames(e: _Evidence, frames: EventFrames) -> frozenset[str]:
+    """The event frames an attribution's content or cue mentions."""
+    # one scan for all frames (frames.any_frame), not one search per frame
+    return frozenset().union(*[frames.frames_of[m] for m in frames.any_frame.findall(e.with_cue)])
 
 
 # ---------------------------------------------------------------------------- the formula
@@ -192,7 +205,7 @@ def assess_reliability(
     relayed_by = _relays(attributions)
     independent = {s.id for s in sources if any(a.attribution.via is None for a in statements[s.id])}
     evidence = {a.attribution.id: _evidence(a, frames) for a in attributions}
-    contradictions = _contradictions(attributions, evidence)
+    contradictions = _contradictions(attributions, evidence, frames)
     corroborated = _corroboration(attributions, relayed_by, evidence, set(contradictions))
     contradicted_ids = {x for pair in contradictions for x in pair}
     profiles = []
@@ -299,26 +312,31 @@ def _corroboration(attributions: tuple[ScoredAttribution, ...], relays: dict[str
     return out
 
 
-def _contradictions(attributions: tuple[ScoredAttribution, ...],
-                    evidence: dict[str, _Evidence]) -> list[tuple[str, str]]:
+def _contradictions(attributions: tuple[ScoredAttribution, ...], evidence: dict[str, _Evidence],
+                    frames: EventFrames) -> list[tuple[str, str]]:
     """Pairs (a, b) of attributions of different sources where one denies what the other asserts: a denial
     cue or a negated event of one frame ("not due to hostile fire") against an assertion of the same frame
     ("shot down"), or a denial sharing two content words with the assertion."""
     pairs: list[tuple[str, str]] = []
     items = [a for a in attributions if a.source_id]
     relays = {x.attribution.via for x in attributions if x.attribution.via}
+    # frames are looked for only when a denial or negation has one ("accident" is not compared): most have none
+    frames_b: dict[str, frozenset[str]] = {}
     for a in items:
         ea = evidence[a.attribution.id]
         deny = a.attribution.cue.stance == "denial"
         if not (deny or ea.negated):
             continue
+        fa = _frames(ea, frames) - {"accident"}
         for b in items:
             eb = evidence[b.attribution.id]
             # a relay ("..., reported Reuters") passes a claim on; the contradiction is with its original
             if b.source_id == a.source_id or b.attribution.cue.stance == "denial" or b.attribution.id in relays \
                     or eb.negated:
                 continue
-            if (ea.frames & eb.frames - {"accident"}) or (deny and len(ea.words & eb.words) >= 2):
+            if fa and b.attribution.id not in frames_b:
+                frames_b[b.attribution.id] = _frames(eb, frames)
+            if (fa and fa & frames_b[b.attribution.id]) or (deny and len(ea.words & eb.words) >= 2):
                 pair = (a.attribution.id, b.attribution.id)
                 pair = tuple(sorted(pair, key=lambda x: int(x[1:])))  # type: ignore[assignment]
                 if pair not in pairs:
