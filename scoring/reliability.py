@@ -208,6 +208,10 @@ def assess_reliability(
     contradictions = _contradictions(attributions, evidence, frames)
     corroborated = _corroboration(attributions, relayed_by, evidence, set(contradictions))
     contradicted_ids = {x for pair in contradictions for x in pair}
+    rounded_weights = {k: round(weights.values[k], 4) for k in COMPONENTS}
+    # most components repeat across an article's sources ("No other source in the article contradicts it."):
+    # each distinct one is built once per call
+    made: dict[tuple[str, float, str], Component] = {}
     profiles = []
     for s in sources:
         mine = statements[s.id]
@@ -253,14 +257,20 @@ def assess_reliability(
         comps["interest"] = (0.5, interested) if interested else (1.0, "Nothing marks it as an interested party.")
         values = {k: round(v, 4) for k, (v, _) in comps.items()}
         score = combine(values, weights)
-        components = tuple(Component(k, values[k], round(weights.values[k], 4), comps[k][1]) for k in COMPONENTS)
+        components = []
+        for k in COMPONENTS:
+            key = (k, values[k], comps[k][1])
+            component = made.get(key)
+            if component is None:
+                component = made[key] = Component(k, values[k], rounded_weights[k], comps[k][1])
+            components.append(component)
         ranked = sorted(components, key=lambda c: -abs(c.value - 0.75) * c.weight)
         explanation = (f"{s.name} scores {score:.2f} out of 1.",) + tuple(c.explanation for c in ranked[:4])
         hedged = [a for a in mine if any(h.type != "booster" for h in a.hedges)]
         profiles.append(SourceProfile(
             source=s, mean_certainty=round(mean_c, 4), min_certainty=round(min_c, 4),
             hedged_share=round(len(hedged) / len(mine), 4) if mine else 0.0,
-            reliability=Reliability(score=score, components=components, explanation=explanation),
+            reliability=Reliability(score=score, components=tuple(components), explanation=explanation),
         ))
     summary = _summary(sentences, attributions, sources, independent, corroborated)
     flags = _flags(doc, sentences, attributions, sources, independent, corroborated, contradictions, by_id)
