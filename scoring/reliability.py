@@ -298,27 +298,27 @@ def _corroboration(attributions: tuple[ScoredAttribution, ...], relays: dict[str
     statement's; never a pair that contradicts each other."""
     by_source = {a.attribution.id: a.source_id for a in attributions}
     out: dict[str, set[str]] = {}
-    sourced = [a for a in attributions if a.source_id]
-    roots = {a.attribution.id: _root(a.attribution.id, relays, by_source) for a in sourced}
-    for a in sourced:
-        ida = a.attribution.id
-        wa, fa = evidence[ida].words, evidence[ida].figures
-        for b in sourced:
-            if b.source_id == a.source_id:
+    # what the pair test reads of each attribution, looked up once, not once per pair
+    rows = [(a.attribution.id, a.source_id, a.attribution.via, evidence[a.attribution.id].words,
+             len(evidence[a.attribution.id].words), evidence[a.attribution.id].figures,
+             _root(a.attribution.id, relays, by_source)) for a in attributions if a.source_id]
+    # every test is symmetric, so each unordered pair is tested once and counted both ways
+    for i, (ida, sa, via_a, wa, na, fa, root_a) in enumerate(rows):
+        for idb, sb, via_b, wb, nb, fb, root_b in rows[i + 1:]:
+            if sb == sa:
                 continue
-            idb = b.attribution.id
-            wb, fb = evidence[idb].words, evidence[idb].figures
             # the overlap test first: it rules out most pairs at the cost of two set intersections
-            if not (fa & fb):
-                shared = wa & wb
-                if not (len(shared) >= 3 and len(shared) >= 0.5 * min(len(wa), len(wb))):
+            if fa.isdisjoint(fb):
+                shared = len(wa & wb)
+                if not (shared >= 3 and shared >= 0.5 * min(na, nb)):
                     continue
             # not independent: one relays the other, or both come through the same relay
-            if roots[ida] == roots[idb] or a.attribution.via == idb or b.attribution.via == ida:
+            if root_a == root_b or via_a == idb or via_b == ida:
                 continue
             if contradicting and tuple(sorted((ida, idb), key=lambda x: int(x[1:]))) in contradicting:
                 continue
-            out.setdefault(ida, set()).add(b.source_id or "")
+            out.setdefault(ida, set()).add(sb)
+            out.setdefault(idb, set()).add(sa)
     return out
 
 
