@@ -87,6 +87,8 @@ class EventFrames:
     negation: re.Pattern[str]
     responsibility: tuple[str, ...]
     self_praise: re.Pattern[str]
+    claims_responsibility: re.Pattern[str]
+    """Found in a text when one of ``responsibility`` is part of it (one scan, not a test per phrase)."""
     any_frame: re.Pattern[str]
     """Every frame's expressions in one pattern, found at every place one starts (a lookahead, so matches may
     overlap); its group 1 is the longest expression found there. One scan instead of one per frame."""
@@ -105,6 +107,7 @@ class EventFrames:
             return cls(MappingProxyType({k: _words_pattern(v) for k, v in frames.items()}),
                        _words_pattern(raw["negations"]), tuple(raw["responsibility"]),
                        _words_pattern(raw["self_praise"]),
+                       re.compile(trie_pattern(raw["responsibility"]) if raw["responsibility"] else "(?!)"),
                        re.compile(r"\b(?=(" + trie_pattern(expressions) + r")\b)"), MappingProxyType(frames_of))
         except (OSError, ValueError, KeyError) as exc:
             raise LexiconError(f"cannot read {path}: {exc}") from exc
@@ -330,23 +333,26 @@ def _contradictions(attributions: tuple[ScoredAttribution, ...], evidence: dict[
     pairs: list[tuple[str, str]] = []
     items = [a for a in attributions if a.source_id]
     relays = {x.attribution.via for x in attributions if x.attribution.via}
-    # frames are looked for only when a denial or negation has one ("accident" is not compared): most have none
-    frames_b: dict[str, frozenset[str]] = {}
+    # the asserting side, chosen once: a relay ("..., reported Reuters") passes a claim on; the contradiction is
+    # with its original
+    assertions = [b for b in items if b.attribution.cue.stance != "denial" and b.attribution.id not in relays
+                  and not evidence[b.attribution.id].negated]
     for a in items:
         ea = evidence[a.attribution.id]
         deny = a.attribution.cue.stance == "denial"
         if not (deny or ea.negated):
             continue
-        fa = _frames(ea, frames) - {"accident"}
-        for b in items:
-            eb = evidence[b.attribution.id]
-            # a relay ("..., reported Reuters") passes a claim on; the contradiction is with its original
-            if b.source_id == a.source_id or b.attribution.cue.stance == "denial" or b.attribution.id in relays \
-                    or eb.negated:
+        # frames are looked for only here, on the denying side, and then only the ones it names on the other
+        # ("accident" is not compared): most denials name none
+        shared_frame = [frames.frames[name] for name in _frames(ea, frames) if name != "accident"]
+        if not (deny or shared_frame):
+            continue
+        for b in assertions:
+            if b.source_id == a.source_id:
                 continue
-            if fa and b.attribution.id not in frames_b:
-                frames_b[b.attribution.id] = _frames(eb, frames)
-            if (fa and fa & frames_b[b.attribution.id]) or (deny and len(ea.words & eb.words) >= 2):
+            eb = evidence[b.attribution.id]
+            if (shared_frame and any(pattern.search(eb.with_cue) for pattern in shared_frame)) or \
+                    (deny and len(ea.words & eb.words) >= 2):
                 pair = (a.attribution.id, b.attribution.id)
                 pair = tuple(sorted(pair, key=lambda x: int(x[1:])))  # type: ignore[assignment]
                 if pair not in pairs:
@@ -355,13 +361,13 @@ def _contradictions(attributions: tuple[ScoredAttribution, ...], evidence: dict[
 
 
 def _interest(s: Source, mine: list[ScoredAttribution], frames: EventFrames) -> str:
+    may_praise = s.type in ("company", "party_campaign")
     for a in mine:
-        around = (a.attribution.cue.span.text + " " + " ".join(c.text for c in a.attribution.content)).lower()
-        if any(r in around for r in frames.responsibility):
+        around = (a.attribution.cue.span.text + " " + " ".join([c.text for c in a.attribution.content])).lower()
+        if frames.claims_responsibility.search(around):
             return ("It claims responsibility for an action of its own side, so it has an interest in how "
                     "the event is told.")
-        if s.type in ("company", "party_campaign") and a.attribution.quote in ("direct", "mixed") and \
-                frames.self_praise.search(around):
+        if may_praise and a.attribution.quote in ("direct", "mixed") and frames.self_praise.search(around):
             return "It speaks about its own product or record, so it has an interest in the story."
     return ""
 
