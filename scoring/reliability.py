@@ -269,14 +269,15 @@ def assess_reliability(
             components.append(component)
         ranked = sorted(components, key=lambda c: -abs(c.value - 0.75) * c.weight)
         explanation = (f"{s.name} scores {score:.2f} out of 1.",) + tuple(c.explanation for c in ranked[:4])
-        hedged = [a for a in mine if any(h.type != "booster" for h in a.hedges)]
+        hedged = [a for a in mine if a.hedges and any(h.type != "booster" for h in a.hedges)]
         profiles.append(SourceProfile(
             source=s, mean_certainty=round(mean_c, 4), min_certainty=round(min_c, 4),
             hedged_share=round(len(hedged) / len(mine), 4) if mine else 0.0,
             reliability=Reliability(score=score, components=tuple(components), explanation=explanation),
         ))
-    summary = _summary(sentences, attributions, sources, independent, corroborated)
-    flags = _flags(doc, sentences, attributions, sources, independent, corroborated, contradictions, by_id)
+    body = _statements(sentences)
+    summary = _summary(sentences, body, attributions, sources, independent, corroborated, by_id, source_of)
+    flags = _flags(doc, body, attributions, sources, independent, corroborated, contradictions, by_id, source_of)
     profiles.sort(key=lambda p: -p.reliability.score)
     return tuple(profiles), summary, flags
 
@@ -407,16 +408,15 @@ def _statements(sentences: tuple[ScoredSentence, ...]) -> list[ScoredSentence]:
     return [s for s in sentences if s.sentence.kind in ("body", "list_item")]
 
 
-def _summary(sentences, attributions, sources, independent, corroborated) -> Summary:
-    body = _statements(sentences)
+def _summary(sentences, body, attributions, sources, independent, corroborated, by_id, src) -> Summary:
     n = len(body) or 1
-    by_id = {a.attribution.id: a for a in attributions}
-    src = {s.id: s for s in sources}
-    attributed = [s for s in body if any(by_id[a].source_id for a in s.attribution_ids if a in by_id)]
+    # (the emptiness tests first spare building a generator for most sentences)
+    attributed = [s for s in body
+                  if s.attribution_ids and any(by_id[a].source_id for a in s.attribution_ids if a in by_id)]
     anonymous = [s for s in attributed if any(
         src[by_id[a].source_id].type == "anonymous"
         for a in s.attribution_ids if a in by_id and by_id[a].source_id in src)]
-    hedged = [s for s in body if any(h.type != "booster" for h in s.hedges)]
+    hedged = [s for s in body if s.hedges and any(h.type != "booster" for h in s.hedges)]
     sourced = [a for a in attributions if a.source_id]
     single = [a for a in sourced if not corroborated.get(a.attribution.id)]
     return Summary(
@@ -427,13 +427,16 @@ def _summary(sentences, attributions, sources, independent, corroborated) -> Sum
     )
 
 
-def _flags(doc, sentences, attributions, sources, independent, corroborated, contradictions, by_id) -> tuple[Flag, ...]:
-    src = {s.id: s for s in sources}
+_FACTUAL = re.compile(r"\d|\b(?:killed|died|caused|because|will|must)\b")
+
+
+def _flags(doc, body, attributions, sources, independent, corroborated, contradictions, by_id,
+           src) -> tuple[Flag, ...]:
     flags: list[Flag] = []
     covered = {sid for a in attributions for sid in a.attribution.sentence_ids}
-    unattributed = [s.sentence.id for s in _statements(sentences)
+    unattributed = [s.sentence.id for s in body
                     if s.sentence.id not in covered and s.certainty.label == "certain"
-                    and re.search(r"\d|\b(?:killed|died|caused|because|will|must)\b", s.sentence.text)]
+                    and _FACTUAL.search(s.sentence.text)]
     if unattributed:
         flags.append(Flag("unattributed_claim", f"{len(unattributed)} factual statement(s) with figures or causes "
                           "are given without any source.", tuple(unattributed)))
@@ -464,8 +467,7 @@ def _flags(doc, sentences, attributions, sources, independent, corroborated, con
         if a.source_id is None and a.attribution.cue.stance == "unresolved":
             flags.append(Flag("unresolved_question", f"Open question: {_short(a)}.", a.attribution.sentence_ids,
                               (a.attribution.id,)))
-    approx = [s.sentence.id for s in _statements(sentences)
-              if any(h.type == "approximator" for h in s.hedges)]
+    approx = [s.sentence.id for s in body if s.hedges and any(h.type == "approximator" for h in s.hedges)]
     if approx:
         flags.append(Flag("approximate_figures", "Figures given only as estimates (as many as, at least, about).",
                           tuple(approx)))
