@@ -147,7 +147,7 @@ _FIGURE = re.compile(r"\d(?<![\w\-.:]\d)[\d,.]*(?![\w\-:])")
 
 
 def _evidence(a: ScoredAttribution, frames: EventFrames) -> _Evidence:
-    text = " ".join(c.text for c in a.attribution.content)
+    text = " ".join([c.text for c in a.attribution.content])
     low = text.lower()
     return _Evidence(
         words=frozenset(_WORD.findall(low)) - _STOP,
@@ -213,7 +213,6 @@ def assess_reliability(
     evidence = {a.attribution.id: _evidence(a, frames) for a in attributions}
     contradictions = _contradictions(attributions, evidence, frames)
     corroborated = _corroboration(attributions, relayed_by, evidence, set(contradictions))
-    contradicted_ids = {x for pair in contradictions for x in pair}
     rounded_weights = {k: round(weights.values[k], 4) for k in COMPONENTS}
     # most components repeat across an article's sources ("No other source in the article contradicts it."):
     # each distinct one is built once per call
@@ -314,8 +313,11 @@ def _corroboration(attributions: tuple[ScoredAttribution, ...], relays: dict[str
         for idb, sb, via_b, wb, nb, fb, root_b in rows[i + 1:]:
             if sb == sa:
                 continue
-            # the overlap test first: it rules out most pairs at the cost of two set intersections
+            # the overlap test first: it rules out most pairs, most of them sharing no word at all (isdisjoint
+            # builds no set)
             if fa.isdisjoint(fb):
+                if wa.isdisjoint(wb):
+                    continue
                 shared = len(wa & wb)
                 if not (shared >= 3 and shared >= 0.5 * min(na, nb)):
                     continue
@@ -413,12 +415,13 @@ def _statements(sentences: tuple[ScoredSentence, ...]) -> list[ScoredSentence]:
 
 def _summary(sentences, body, attributions, sources, independent, corroborated, by_id, src) -> Summary:
     n = len(body) or 1
-    # (the emptiness tests first spare building a generator for most sentences)
-    attributed = [s for s in body
-                  if s.attribution_ids and any(by_id[a].source_id for a in s.attribution_ids if a in by_id)]
-    anonymous = [s for s in attributed if any(
-        src[by_id[a].source_id].type == "anonymous"
-        for a in s.attribution_ids if a in by_id and by_id[a].source_id in src)]
+    # a sentence is attributed (anonymously) when one of its attributions has a source (an anonymous one): the
+    # ids of those attributions in two sets, each sentence tested against them in C, not by a generator
+    with_source = {i for i, a in by_id.items() if a.source_id}
+    anonymous_ids = {i for i, a in by_id.items() if a.source_id in src and src[a.source_id].type == "anonymous"}
+    attributed = [s for s in body if not with_source.isdisjoint(s.attribution_ids)]
+    anonymous = [s for s in attributed if not anonymous_ids.isdisjoint(s.attribution_ids)]
+    # (the emptiness test first spares building a generator for most sentences)
     hedged = [s for s in body if s.hedges and any(h.type != "booster" for h in s.hedges)]
     sourced = [a for a in attributions if a.source_id]
     single = [a for a in sourced if not corroborated.get(a.attribution.id)]
