@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Iterator
 
 from .lexicons import Lexicons
 from .quotes import find_quotes
@@ -464,16 +464,37 @@ def _type_by_introduction(text: str, g: _Group, lexicons: Lexicons) -> None:
         if len(words) > 2:
             continue
         # the first few times the article wrote the name before (a headline may carry it bare: "Trump Says")
-        for k, hit in enumerate(re.finditer(r"(?<![\w.])" + re.escape(words[-1]) + r"\b", text[:first])):
+        for k, (start, end) in enumerate(_occurrences(text, words[-1], first)):
             if k == 4:
                 break
-            intro = _introduction(text, hit.start(), hit.end(), lexicons)
+            intro = _introduction(text, start, end, lexicons)
             if intro.split() == words:
                 continue
             source_type, evidence = _type_of(intro, "name", lexicons)
             if source_type not in ("person", "organisation", "anonymous"):
                 g.type, g.type_evidence = source_type, f"introduced earlier as “{intro}”: {evidence}"
                 return
+
+
+def _occurrences(text: str, word: str, end: int) -> Iterator[tuple[int, int]]:
+    r"""Where ``word`` stands as a word of its own in ``text[:end]``, not after a letter, digit or "." (what
+    ``(?<![\w.])word\b`` finds): ``str.find`` and two character tests, since that pattern opens with a look-behind
+    (re tries it at every character) and would be compiled anew for every new name."""
+    ends_in_word = _is_word_char(word[-1])
+    at = text.find(word, 0, end)
+    while at >= 0:
+        after = at + len(word)
+        if (at == 0 or not (_is_word_char(text[at - 1]) or text[at - 1] == ".")) and (
+                after < end and _is_word_char(text[after])) != ends_in_word:
+            yield at, after
+            at = text.find(word, after, end)
+        else:
+            at = text.find(word, at + 1, end)
+
+
+def _is_word_char(char: str) -> bool:
+    r"""What ``\w`` matches (Unicode letters, digits and "_")."""
+    return char.isalnum() or char == "_"
 
 
 def _introduction(text: str, start: int, end: int, lexicons: Lexicons) -> str:

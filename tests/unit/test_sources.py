@@ -1,8 +1,11 @@
 """resolve_sources: merging mentions of one source and typing it."""
+import re
+
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from scoring.attribution import find_attributions
-from scoring.sources import resolve_sources
+from scoring.sources import _occurrences, resolve_sources
 from tests.unit.helpers import case
 
 
@@ -301,3 +304,17 @@ def test_pronoun_reaches_a_person_named_but_not_quoted_before(segmenter, lexicon
     sources = _sources(segmenter, lexicons, "In March the Small Fry festival closed in the rain. He said it was "
                                             "a pity, a small loss.")
     assert _owner(sources, "He").name == "He"
+
+
+_SCRAP = "ab.A_-’' é1\n,"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(_SCRAP, max_size=14), st.text(_SCRAP.replace(" ", "").replace("\n", ""), min_size=1, max_size=3),
+       st.integers(0, 14))
+def test_occurrences_finds_what_the_word_pattern_finds(text, word, end):
+    """The earlier introductions of a name are found with str.find; they must be exactly what the pattern
+    ``(?<![\\w.])word\\b`` finds in ``text[:end]``."""
+    end = min(end, len(text))
+    expected = [(m.start(), m.end()) for m in re.finditer(r"(?<![\w.])" + re.escape(word) + r"\b", text[:end])]
+    assert list(_occurrences(text, word, end)) == expected
