@@ -91,7 +91,7 @@ def resolve_sources(
     """Merged, typed sources and a map attribution id -> source id."""
     groups: list[_Group] = []
     owner: dict[str, int] = {}
-    article = _Article(doc.text)
+    article = _Article(doc.text, lexicons)
     lower_words = article.lower_words
     writer: int | None = None
     for a in attributions:
@@ -102,7 +102,7 @@ def resolve_sources(
         core = _core(full)
         target = None
         reason = ""
-        if a.cue.lemma == ":" and core.isupper() and _type_of(full, "name", lexicons)[0] == "organisation":
+        if a.cue.lemma == ":" and core.isupper() and article.type_of(full, "name")[0] == "organisation":
             # a transcript's speaker label ("WALLACE: ..."): capitals are the transcript's style, not an acronym
             core = full = core.title()
             reason = "a speaker's label in a transcript; "
@@ -128,14 +128,14 @@ def resolve_sources(
             if target is None and core.lower() in _FEMININE | _MASCULINE:
                 # nobody quoted before fits: the nearest person the article named ("A spokesman, Piet
                 # Vandermolen, declined ... he said"), introduced as a source from here on
-                named = _person_named_before(doc.text, mention.start, core.lower(), lexicons, lower_words)
+                named = _person_named_before(mention.start, core.lower(), article)
                 if named:
                     core, full, kind = named, named, "name"
                     reason = f"“{mention.text}” refers to “{named}”, the nearest person named before it; "
         elif kind == "description":
             target, found = _description_target(core.lower(), groups, lexicons)
             reason += found
-        personal = kind == "name" and _is_personal_name(core, lexicons)
+        personal = kind == "name" and _is_personal_name(core, article)
         if target is None and kind in ("name", "description"):
             target, found = _name_target(core, groups, lexicons, personal)
             reason += found
@@ -149,7 +149,7 @@ def resolve_sources(
         g.attribution_ids.append(a.id)
         g.evidence.append(f"“{mention.text}”: {reason}")
         if kind != "pronoun":
-            _add_name(g, core, full, kind, personal, lexicons)
+            _add_name(g, core, full, kind, personal, article)
         owner[a.id] = target
     # a relayed source stated through "citing" is anonymous unless it is named
     sources = []
@@ -159,7 +159,7 @@ def resolve_sources(
         ids[n - 1] = sid
         name = _best_name(g)
         if g.type_evidence.startswith(_WEAK_EVIDENCE):
-            _type_by_introduction(doc.text, g, lexicons)
+            _type_by_introduction(g, article)
         if not g.type_evidence:  # only pronouns: an unresolved person or group
             g.type, g.type_evidence = ("person", "an unresolved pronoun") if g.person or any(
                 m.text.lower() in _PERSON_PRONOUNS for m in g.mentions) else ("organisation", "an unresolved pronoun")
@@ -174,10 +174,12 @@ def resolve_sources(
 class _Article:
     """What a few rules need to know about the whole article, worked out once and only when first asked."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, lexicons: Lexicons) -> None:
         self.text = text
+        self.lexicons = lexicons
         self._lower_words: frozenset[str] | None = None
         self._quotes: tuple[tuple[int, int], ...] | None = None
+        self._types: dict[tuple[str, str], tuple[str, str]] = {}
 
     def lower_words(self) -> frozenset[str]:
         """The words the article writes in lower case ("polling" makes "Polling averages" no name)."""
@@ -189,6 +191,13 @@ class _Article:
         if self._quotes is None:
             self._quotes = tuple((q.start, q.end) for q in find_quotes(self.text))
         return any(start < pos < end for start, end in self._quotes)
+
+    def type_of(self, full: str, kind: str) -> tuple[str, str]:
+        """``_type_of``, worked out once per text and kind: an article quotes the same source many times."""
+        found = self._types.get((full, kind))
+        if found is None:
+            found = self._types[full, kind] = _type_of(full, kind, self.lexicons)
+        return found
 
 
 # ------------------------------------------------------------------ mention analysis
@@ -406,7 +415,7 @@ def _pronoun_target(low: str, groups: list[_Group]) -> tuple[int | None, str]:
     return None, ""
 
 
-def _add_name(g: _Group, core: str, full: str, kind: str, personal: bool, lexicons: Lexicons) -> None:
+def _add_name(g: _Group, core: str, full: str, kind: str, personal: bool, article: _Article) -> None:
     tokens = _key_tokens(core)
     if tokens:
         g.keys.add(" ".join(tokens))
@@ -414,8 +423,8 @@ def _add_name(g: _Group, core: str, full: str, kind: str, personal: bool, lexico
     if kind == "name":
         g.names.append(core)
         g.name_caps.append([c for c in _capital_tokens(core) if c.lower() not in _COUNTRY_PREFIX])
-        g.person_tokens.append(_person_tokens(core, lexicons.type_words))
-    source_type, evidence = _type_of(full, kind, lexicons)
+        g.person_tokens.append(_person_tokens(core, article.lexicons.type_words))
+    source_type, evidence = article.type_of(full, kind)
     if kind == "name" and not g.named:
         g.named = source_type != "anonymous"  # "Hospital officials" name nobody
     # a named mention's type outranks a description's; the first decisive type wins
@@ -436,28 +445,29 @@ _PERSON_NAME = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.\s+)?[A-
                           r"(?:\s+[A-Z][a-z’'-]+){1,2}\b")
 
 
-def _person_named_before(text: str, pos: int, pronoun: str, lexicons: Lexicons,
-                         lower_words: Callable[[], frozenset[str]]) -> str | None:
+def _person_named_before(pos: int, pronoun: str, article: _Article) -> str | None:
     """The last personal name in the 400 characters before a pronoun, of a compatible title ("Ms." for "she"),
     with no word the article also writes in lower case ("In March", "Small Fry")."""
     window_start = max(0, pos - 400)
-    for m in reversed(list(_PERSON_NAME.finditer(text, window_start, pos))):
+    lower_words, roles = article.lower_words, article.lexicons.type_words
+    for m in reversed(list(_PERSON_NAME.finditer(article.text, window_start, pos))):
         name = m.group()
         words = name.split()
         title = words[0].rstrip(".").lower()
         if (title in ("mrs", "ms") and pronoun in _MASCULINE) or (title == "mr" and pronoun in _FEMININE):
             continue
-        if any(w.lower() in lower_words() for w in words) or not _personal_shape(words, lexicons.type_words) \
-                or _type_of(name, "name", lexicons)[0] != "person":
+        if any(w.lower() in lower_words() for w in words) or not _personal_shape(words, roles) \
+                or article.type_of(name, "name")[0] != "person":
             continue
         return name
     return None
 
 
-def _type_by_introduction(text: str, g: _Group, lexicons: Lexicons) -> None:
+def _type_by_introduction(g: _Group, article: _Article) -> None:
     """A source quoted only by a short name ("Quint said") is typed by how the article introduced that name
     earlier, where it may not have been quoted: "Sen. Marla Quint", "Carrow Motors", "Petra Lindqvist, a
     glaciologist at ..."."""
+    text, lexicons = article.text, article.lexicons
     first = min(m.start for m in g.mentions)
     for name in sorted(g.names, key=len):
         words = name.split()
@@ -470,7 +480,7 @@ def _type_by_introduction(text: str, g: _Group, lexicons: Lexicons) -> None:
             intro = _introduction(text, start, end, lexicons)
             if intro.split() == words:
                 continue
-            source_type, evidence = _type_of(intro, "name", lexicons)
+            source_type, evidence = article.type_of(intro, "name")
             if source_type not in ("person", "organisation", "anonymous"):
                 g.type, g.type_evidence = source_type, f"introduced earlier as “{intro}”: {evidence}"
                 return
@@ -524,15 +534,16 @@ def _introduction(text: str, start: int, end: int, lexicons: Lexicons) -> str:
     return text[begin:stop]
 
 
-def _is_personal_name(core: str, lexicons: Lexicons) -> bool:
+def _is_personal_name(core: str, article: _Article) -> bool:
     """ "Dana Pirlo", "Ms. Pirlo", "Republican nominee Gov. Mike Pence": a person's name, with or without a title
     before it, and no organisation word in it ("General Motors" is not one)."""
     words = _words(core)
-    if not _personal_shape(words, lexicons.type_words):
+    roles = article.lexicons.type_words
+    if not _personal_shape(words, roles):
         return False
-    start = _own_name_start(words, lexicons.type_words)
+    start = _own_name_start(words, roles)
     # after a title or a role ("Gov. Mike Pence", "Conservative economist Aparna Mathur") the name decides
-    return _type_of(" ".join(words[start:]) if start else core, "name", lexicons)[0] == "person"
+    return article.type_of(" ".join(words[start:]) if start else core, "name")[0] == "person"
 
 
 def _personal_shape(words: list[str], roles: frozenset[str]) -> bool:
