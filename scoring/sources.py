@@ -72,10 +72,8 @@ class _Group:
     keys: set[str] = field(default_factory=set)
     tokens: set[str] = field(default_factory=set)
     names: list[str] = field(default_factory=list)
-    name_caps: list[list[str]] = field(default_factory=list)
-    """Each name's capitalised words, country words left out (compared with every later mention)."""
-    person_tokens: list[set[str]] = field(default_factory=list)
-    """Each name's own words if it is a person's (see ``_person_tokens``)."""
+    name_parts: list[_Name] = field(default_factory=list)
+    """Each name's words as the merging rules compare them with every later mention."""
     descriptions: list[str] = field(default_factory=list)
     """Unnamed mentions as read (an antecedent stands in for "who")."""
     type: str = "organisation"
@@ -137,7 +135,7 @@ def resolve_sources(
             reason += found
         personal = kind == "name" and _is_personal_name(core, article)
         if target is None and kind in ("name", "description"):
-            target, found = _name_target(core, groups, lexicons, personal)
+            target, found = _name_target(core, groups, article, personal)
             reason += found
         if target is None:
             g = _Group()
@@ -180,6 +178,7 @@ class _Article:
         self._lower_words: frozenset[str] | None = None
         self._quotes: tuple[tuple[int, int], ...] | None = None
         self._types: dict[tuple[str, str], tuple[str, str]] = {}
+        self._names: dict[str, _Name] = {}
 
     def lower_words(self) -> frozenset[str]:
         """The words the article writes in lower case ("polling" makes "Polling averages" no name)."""
@@ -198,6 +197,39 @@ class _Article:
         if found is None:
             found = self._types[full, kind] = _type_of(full, kind, self.lexicons)
         return found
+
+    def name(self, core: str) -> _Name:
+        """A mention's words as the merging rules compare them, worked out once per text."""
+        found = self._names.get(core)
+        if found is None:
+            found = self._names[core] = _Name(core, self.lexicons.type_words)
+        return found
+
+
+class _Name:
+    """The words of one mention's core ("Mr. William Stenger") that the merging rules compare, worked out once
+    per text and call: as a new mention, then as an earlier name every later mention is compared with."""
+
+    def __init__(self, core: str, roles: frozenset[str]) -> None:
+        tokens = _key_tokens(core)
+        self.key = " ".join(tokens) if tokens else None
+        """The name without titles, determiners and possessives ("william stenger"); None when nothing is left."""
+        capitals = _capital_tokens(core)
+        self.capital_count = len(capitals)
+        self.caps = [c for c in capitals if c.lower() not in _COUNTRY_PREFIX]
+        """As an earlier name: its capitalised words, country words left out."""
+        self.cap_words = {c.lower() for c in self.caps}
+        self.acronyms = [c for c in self.caps if c.isupper() and len(c) >= 3]
+        self.person_tokens = _person_tokens(core, roles)
+        """Its own words if it is a person's (see ``_person_tokens``)."""
+        untitled = [c for c in capitals if c.lower() not in _TITLES]
+        self.untitled = [c for c in untitled if c.lower() not in _COUNTRY_PREFIX]
+        """As a later mention: its capitalised words, titles and country words left out."""
+        self.own = {c.lower() for c in self.untitled}
+        self.untitled_acronyms = [c for c in self.untitled if c.isupper() and len(c) >= 3]
+        last = core.split()[-1:]
+        # "A New York judge", "the Trump campaign": capitals that only modify a noun name something else
+        self.described = bool(last) and last[0][:1].islower()
 
 
 # ------------------------------------------------------------------ mention analysis
@@ -311,38 +343,33 @@ def _is_acronym_of(acronym: str, words: list[str]) -> bool:
     return len(acronym) >= 2 and len(words) >= 2 and any(match(acronym, k) for k in range(len(words)))
 
 
-def _name_target(core: str, groups: list[_Group], lexicons: Lexicons, personal: bool = False) -> tuple[int | None, str]:
+def _name_target(core: str, groups: list[_Group], article: _Article, personal: bool = False) -> tuple[int | None, str]:
     """The group an earlier mention of this name started; ``personal``: the name is a person's."""
-    tokens = _key_tokens(core)
-    if not tokens:
+    this = article.name(core)
+    key = this.key
+    if key is None:
         return None, ""
-    key = " ".join(tokens)
-    caps = [c for c in _capital_tokens(core) if c.lower() not in _TITLES]
-    own_person = _person_tokens(core, lexicons.type_words) if personal else set()
-    # "A New York judge", "the Trump campaign": capitals that only modify a noun name something else
-    described = core.split()[-1][:1].islower()
     for k in range(len(groups) - 1, -1, -1):
         g = groups[k]
         if key in g.keys:
             return k, "same name as an earlier mention"
-    own = {c.lower() for c in caps if c.lower() not in _COUNTRY_PREFIX}
-    acronyms = [c for c in caps if c.isupper() and len(c) >= 3 and c.lower() not in _COUNTRY_PREFIX]
-    words = [x for x in caps if x.lower() not in _COUNTRY_PREFIX]
+    own, acronyms, words, described = this.own, this.untitled_acronyms, this.untitled, this.described
     for k in range(len(groups) - 1, -1, -1):
         g = groups[k]
-        for name, name_caps, person_tokens in zip(g.names, g.name_caps, g.person_tokens):
+        for name, earlier in zip(g.names, g.name_parts):
             for c in acronyms:
-                if _is_acronym_of(c, name_caps):
+                if _is_acronym_of(c, earlier.caps):
                     return k, f"“{c}” is the acronym of “{name}”"
-            for c in name_caps:
-                if c.isupper() and len(c) >= 3 and _is_acronym_of(c, words):
+            for c in earlier.acronyms:
+                if _is_acronym_of(c, words):
                     return k, f"“{c}” is the acronym of “{core}”"
-            theirs = {c.lower() for c in name_caps}
+            theirs = earlier.cap_words
             # one word names a person only when it is part of that person's own name, not a word before their
             # title ("Stein" is not "Stein spokeswoman Melezia Figueroa")
             if own and theirs and not described and (own <= theirs or theirs <= own) and (
-                    len(own & theirs) >= 2 or (g.person and len(own) == 1 and own <= person_tokens)
-                    or (g.person and personal and len(theirs) == 1 and theirs <= own_person)  # "Pence", then "Gov. Mike Pence"
+                    len(own & theirs) >= 2 or (g.person and len(own) == 1 and own <= earlier.person_tokens)
+                    # "Pence", then "Gov. Mike Pence"
+                    or (g.person and personal and len(theirs) == 1 and theirs <= this.person_tokens)
                     or (len(own) == 1 and len(theirs) == 1)):
                 return k, f"shares the name “{' '.join(sorted(own & theirs))}” with “{name}”"
     return None, ""
@@ -416,14 +443,13 @@ def _pronoun_target(low: str, groups: list[_Group]) -> tuple[int | None, str]:
 
 
 def _add_name(g: _Group, core: str, full: str, kind: str, personal: bool, article: _Article) -> None:
-    tokens = _key_tokens(core)
-    if tokens:
-        g.keys.add(" ".join(tokens))
+    parts = article.name(core)
+    if parts.key is not None:
+        g.keys.add(parts.key)
     g.descriptions.append(core)
     if kind == "name":
         g.names.append(core)
-        g.name_caps.append([c for c in _capital_tokens(core) if c.lower() not in _COUNTRY_PREFIX])
-        g.person_tokens.append(_person_tokens(core, article.lexicons.type_words))
+        g.name_parts.append(parts)
     source_type, evidence = article.type_of(full, kind)
     if kind == "name" and not g.named:
         g.named = source_type != "anonymous"  # "Hospital officials" name nobody
@@ -632,6 +658,6 @@ def _type_of(full: str, kind: str, lexicons: Lexicons) -> tuple[str, str]:
 def _best_name(g: _Group) -> str:
     if g.names:
         # the longest named mention without an apposition: "US Central Command" over "CENTCOM"
-        best = max(g.names, key=lambda n: (len(_capital_tokens(n)), len(n)))
+        best = max(zip(g.names, g.name_parts), key=lambda name: (name[1].capital_count, len(name[0])))[0]
         return re.sub(r"^(?:the|a|an)\s+", "", best, flags=re.IGNORECASE)
     return g.descriptions[0] if g.descriptions else _core(g.mentions[0].text)
