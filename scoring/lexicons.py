@@ -96,6 +96,8 @@ class Lexicons:
     abbreviations: frozenset[str]
     source_types: Mapping[str, Any]
     anonymous_markers: tuple[str, ...]
+    anonymous_markers_padded: tuple[tuple[str, str], ...]
+    """Each anonymous marker and the marker with a space on each side, as it is looked for (whole words)."""
     countries: frozenset[str]
     """Lower-cased country (and capital) names that, as a whole source mention, stand for a government."""
     peoples: frozenset[str]
@@ -193,6 +195,7 @@ class Lexicons:
                 abbreviations=_read_abbreviations(directory / "abbreviations.txt"),
                 source_types=MappingProxyType(types),
                 anonymous_markers=tuple(types["anonymous_markers"]),
+                anonymous_markers_padded=tuple((m, f" {m} ") for m in types["anonymous_markers"]),
                 countries=frozenset(c.lower() for c in types["countries"]),
                 peoples=frozenset(p.lower() for p in types["peoples"]),
                 type_words=frozenset(w for t in types["types"].values() for w in t["words"]),
@@ -214,11 +217,11 @@ _NEVER = re.compile(r"(?!x)x")
 
 
 def _name_scan(types: Any) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """One pattern for every type's acronyms and one for every type's long names (the long ones as a
-    look-ahead, so names sharing a space are all found)."""
+    """One pattern for every type's acronyms and one for every type's long names, each a trie: they only tell
+    whether any name is there (a flat alternation of a hundred names is tried name by name at every space)."""
     short, long = _split_names(n for t in types["order"] for n in types["types"][t]["names"])
-    return (re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(set(short)))) + r")\b") if short else _NEVER,
-            re.compile(r"(?= (?:" + "|".join(map(re.escape, sorted(set(long)))) + r") )") if long else _NEVER)
+    return (re.compile(r"\b" + trie_pattern(short) + r"\b") if short else _NEVER,
+            re.compile(" " + trie_pattern(long) + " ") if long else _NEVER)
 
 
 def _split_names(names: Iterable[str]) -> tuple[list[str], list[str]]:

@@ -237,14 +237,16 @@ def _core(text: str) -> str:
     """The mention without its apposition or relative clause: "Jane Doe, a spokeswoman," -> "Jane Doe"; but
     a description's apposed name is the name: "The minister of the economy, Mr. Ruiz Vela," -> "Mr. Ruiz Vela",
     "Rivera's spokeswoman, Amy Chen," -> "Amy Chen"."""
-    core = _CORE_END.split(text, maxsplit=1)[0].strip()
+    end = _CORE_END.search(text)
+    core = (text[:end.start()] if end else text).strip()
     apposed = _APPOSED_NAME.match(text, len(core))
-    if apposed and re.fullmatch(r"(?:(?:[Tt]he|[Aa]n?)\s+|(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*[’']s?\s+)[^A-Z]*", core):
+    if apposed and _DESCRIPTION_BEFORE_NAME.fullmatch(core):
         return apposed.group(1)  # also "Rivera's spokeswoman, Amy Chen,"
     return core or text.strip()
 
 
 _CORE_END = re.compile(r",|\s+\(|\s+who\s|\s+which\s")
+_DESCRIPTION_BEFORE_NAME = re.compile(r"(?:(?:[Tt]he|[Aa]n?)\s+|(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*[’']s?\s+)[^A-Z]*")
 # ", Mr. Ruiz Vela," / ", Dana Pirlo" closing the mention: a personal name apposed to a description
 _APPOSED_NAME = re.compile(r",\s+((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}),?$")
 
@@ -385,9 +387,11 @@ def _person_tokens(core: str, roles: frozenset[str]) -> set[str]:
 def _own_name_start(words: list[str], roles: frozenset[str]) -> int:
     """Where a person's own name starts: after the last title, role ("Councillor", "City Manager": a word of
     ``roles``) or lower-case word (0 when there is none); the last word is never a title ("Mr. King")."""
-    return max((k + 1 for k, w in enumerate(words[:-1])
-                if w[0].islower() or w.lower().strip(".") in _TITLES or w.lower() in roles),
-               default=len(words) if words and words[-1][0].islower() else 0)
+    for k in range(len(words) - 2, -1, -1):  # from the end: the last one decides
+        w = words[k]
+        if w[0].islower() or w.lower().strip(".") in _TITLES or w.lower() in roles:
+            return k + 1
+    return len(words) if words and words[-1][0].islower() else 0
 
 
 def _description_target(low: str, groups: list[_Group], lexicons: Lexicons) -> tuple[int | None, str]:
@@ -578,22 +582,37 @@ def _personal_shape(words: list[str], roles: frozenset[str]) -> bool:
     "Trump's plan", "22% of Democratic", "NATO"."""
     if len(words) > 2 and words[0].lower() == "the" and words[1].lower().strip(".") in _TITLES:
         words = words[1:]  # "the Rev. Peter Wherry"
-    if not words or words[0].lower() in ("the", "a", "an") or any(w in ("and", "&", "of", "for") for w in words):
+    if not words or words[0].lower() in ("the", "a", "an") or not _JOINERS.isdisjoint(words):
         return False  # "The Tide Lance": a person's name takes no article; "Trump and Clinton" are two
     start = _own_name_start(words, roles)
     if start == len(words) or len(words) - start > 4:
         return False
     if 0 < start == len(words) - 1 and words[start - 1].lower().strip(".") not in _TITLES:
         return False  # one word after a lower-case one ("22% of Democratic") is no name; "Mr. Bown" is
-    return all(w[0].isupper() and not w.isupper() and not w.endswith(("’s", "'s")) for w in words[start:])
+    for w in words[start:]:
+        if not w[0].isupper() or w.isupper() or w.endswith(("’s", "'s")):
+            return False
+    return True
 
 
-def _anonymous_marker(full: str, lexicons: Lexicons) -> str | None:
-    # whole words: "sources" is a marker, "Sundale Resources" is not
-    low = " " + re.sub(r"[^\w\s]", " ", full.lower()) + " "
-    return next((m for m in lexicons.anonymous_markers if f" {m} " in low), None)
+_JOINERS = frozenset(("and", "&", "of", "for"))
 
 
+def _anonymous_marker(lowered: str, lexicons: Lexicons) -> str | None:
+    """The first anonymous marker in the lower-cased mention ``lowered``, as whole words: "sources" is a marker,
+    "Sundale Resources" is not."""
+    low = " " + _NOT_WORD_OR_SPACE.sub(" ", lowered) + " "
+    for marker, padded in lexicons.anonymous_markers_padded:
+        if padded in low:
+            return marker
+    return None
+
+
+_NOT_WORD_OR_SPACE = re.compile(r"[^\w\s]")
+
+
+_NOT_TYPE_TEXT = re.compile(r"[^\w\s.\-&'’]")
+_LEADING_THE = re.compile(r"^the\s+")
 _UNNAMED_PEOPLE = frozenset(
     "official officials source sources diplomat diplomats aide aides person people insider insiders staffer "
     "staffers employee employees officer officers member members".split()
@@ -601,24 +620,26 @@ _UNNAMED_PEOPLE = frozenset(
 
 
 def _type_of(full: str, kind: str, lexicons: Lexicons) -> tuple[str, str]:
-    low = " " + re.sub(r"[^\w\s.\-&'’]", " ", full.lower()) + " "
-    table = lexicons.source_types
-    marker = _anonymous_marker(full, lexicons)
+    lowered = full.lower()
+    marker = _anonymous_marker(lowered, lexicons)
     if marker is not None:
         return "anonymous", f"described without a name ({marker})"
-    core_words = _words(_core(full))
+    core = _core(full)
+    words = _words(core)
     # unnamed officials, sources, diplomats ("Hospital officials", "officials on both sides", "a senior
     # diplomat involved in the talks"), unless a name comes before that head ("State Department officials")
-    head = next((k for k, w in enumerate(core_words) if w.lower() in _UNNAMED_PEOPLE), None)
-    if head is not None and not any(w[0].isupper() and not _nationality(w) for w in core_words[1:head]):
-        return "anonymous", f"unnamed people (“{_core(full)}”)"
-    core = _core(full)
-    if core.lower() in lexicons.countries or re.sub(r"^the\s+", "", core.lower()) in lexicons.countries:
+    for head, w in enumerate(words):
+        if w.lower() in _UNNAMED_PEOPLE:
+            if not any(w[0].isupper() and not _nationality(w) for w in words[1:head]):
+                return "anonymous", f"unnamed people (“{core}”)"
+            break
+    core_low = core.lower()
+    if core_low in lexicons.countries or _LEADING_THE.sub("", core_low) in lexicons.countries:
         return "government", f"a country (“{core}”), speaking through its government"
-    words = _words(core)
     people = words[-1] if words and words[-1].lower() in lexicons.peoples else None  # "many Mexicans", not "French President X"
     if people:
         return "person", f"people of a country or state (“{people}”)"
+    low = " " + _NOT_TYPE_TEXT.sub(" ", lowered) + " "
     any_acronym, any_name = lexicons.type_name_scan
     known_name = any_acronym.search(full) is not None or any_name.search(low) is not None
     for t, acronyms, names in lexicons.type_name_patterns if known_name else ():
@@ -631,23 +652,23 @@ def _type_of(full: str, kind: str, lexicons: Lexicons) -> tuple[str, str]:
     rank, longest, firsts = lexicons.type_word_rank, lexicons.type_word_length, lexicons.type_word_firsts
     for part in ([" " + tail[-1]] if len(tail) > 1 else []) + [low]:
         # every phrase of up to ``longest`` space-separated words, looked up; the best-ranked one decides
-        words = part.split(" ")
+        tokens = part.split(" ")
         found = {}
-        for k, word in enumerate(words):
+        for k, word in enumerate(tokens):
             if word in firsts:  # only where some phrase starts
-                for n in range(1, min(longest, len(words) - k) + 1):
-                    phrase = " ".join(words[k:k + n])
+                for n in range(1, min(longest, len(tokens) - k) + 1):
+                    phrase = " ".join(tokens[k:k + n])
                     if phrase in rank:
                         found[(k, k + n)] = phrase
         # a phrase inside a longer one found there does not count: "state" in "Corvell State University"
         present = sorted(rank[phrase] + (phrase,) for (a, b), phrase in found.items()
-                         if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in found))
+                         if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in found)) if found else ()
         for _, _, t, word in present:
             if t == "person" and kind == "name" and word in ("he", "she", "i", "we", "you"):
                 continue
             return t, f"the word “{word}”"
     if kind == "name":
-        if _personal_shape(_words(core), lexicons.type_words):
+        if _personal_shape(words, lexicons.type_words):
             return "person", "a personal name (capitalised words with no organisation word)"
         return "organisation", "a name with no type word"
     if kind == "anonymous":
