@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
+from typing import Iterator
 
 from .lexicons import Lexicons
 from .quotes import find_quotes
@@ -90,7 +90,6 @@ def resolve_sources(
     groups: list[_Group] = []
     owner: dict[str, int] = {}
     article = _Article(doc.text, lexicons)
-    lower_words = article.lower_words
     writer: int | None = None
     for a in attributions:
         if a.source is None:
@@ -104,7 +103,7 @@ def resolve_sources(
             # a transcript's speaker label ("WALLACE: ..."): capitals are the transcript's style, not an acronym
             core = full = core.title()
             reason = "a speaker's label in a transcript; "
-        kind = _mention_kind(core, full, lexicons, lower_words)
+        kind = article.kind(core)
         part_of = re.fullmatch(r"(\w+) of whom", core, re.IGNORECASE)
         if core.lower() in ("who", "which", "that") or part_of:
             # a relative pronoun stands for the noun phrase just before it ("Luis Rubio, who heads ...");
@@ -112,7 +111,7 @@ def resolve_sources(
             antecedent = _antecedent(doc.text, mention.start)
             if antecedent:
                 core = f"{part_of.group(1)} of {antecedent}" if part_of else antecedent
-                kind = _mention_kind(core, core, lexicons, lower_words)
+                kind = article.kind(core)
                 reason = f"“{mention.text}” refers to “{antecedent}” before it; "
         if core.lower() in _FIRST_PERSON and not article.inside_quote(mention.start):
             # "I" or "we" in the article's own words is its writer, not the last person quoted
@@ -175,16 +174,25 @@ class _Article:
     def __init__(self, text: str, lexicons: Lexicons) -> None:
         self.text = text
         self.lexicons = lexicons
-        self._lower_words: frozenset[str] | None = None
         self._quotes: tuple[tuple[int, int], ...] | None = None
         self._types: dict[tuple[str, str], tuple[str, str]] = {}
         self._names: dict[str, _Name] = {}
+        self._kinds: dict[str, str] = {}
 
-    def lower_words(self) -> frozenset[str]:
-        """The words the article writes in lower case ("polling" makes "Polling averages" no name)."""
-        if self._lower_words is None:
-            self._lower_words = frozenset(re.findall(r"\b[a-z][a-z’'-]+", self.text))
-        return self._lower_words
+    def writes_in_lower_case(self, word: str) -> bool:
+        r"""Whether ``word`` is one of the words the article writes in lower case, as ``\b[a-z][a-z’'-]+`` finds
+        them ("polling" makes "Polling averages" no name). Only the places ``word`` stands are read: listing
+        every word of the article cost more than all the questions asked of it."""
+        if not _LOWER_WORD.fullmatch(word):
+            return False
+        text = self.text
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (end == len(text) or text[end] not in _LOWER_WORD_CHARS) and _lower_word_starts(text, at):
+                return True
+            at = text.find(word, at + 1)
+        return False
 
     def inside_quote(self, pos: int) -> bool:
         if self._quotes is None:
@@ -198,12 +206,36 @@ class _Article:
             found = self._types[full, kind] = _type_of(full, kind, self.lexicons)
         return found
 
+    def kind(self, core: str) -> str:
+        """``_mention_kind``, worked out once per text."""
+        found = self._kinds.get(core)
+        if found is None:
+            found = self._kinds[core] = _mention_kind(core, self)
+        return found
+
     def name(self, core: str) -> _Name:
         """A mention's words as the merging rules compare them, worked out once per text."""
         found = self._names.get(core)
         if found is None:
             found = self._names[core] = _Name(core, self.lexicons.type_words)
         return found
+
+
+_LOWER_WORD = re.compile(r"[a-z][a-z’'-]+")
+_LOWER_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz’'-")
+
+
+def _lower_word_starts(text: str, at: int) -> bool:
+    r"""Whether ``\b[a-z][a-z’'-]+``, scanning ``text`` from its start, starts a match at ``at`` (a lower-case
+    letter): a word boundary, and no match started further left running on through it ("ray" in "x-ray")."""
+    if at > 0 and _is_word_char(text[at - 1]):
+        return False
+    x = at - 1
+    while x >= 0 and text[x] in _LOWER_WORD_CHARS:
+        if "a" <= text[x] <= "z" and (x == 0 or not _is_word_char(text[x - 1])):
+            return False
+        x -= 1
+    return True
 
 
 class _Name:
@@ -279,24 +311,14 @@ _OPENERS = frozenset("another one each every few most other others both all any 
                      "ten eleven twelve twenty thirty forty fifty dozens hundreds thousands".split())
 
 
-def _mention_kind(core: str, full: str, lexicons: Lexicons,
-                  lower_words: Callable[[], frozenset[str]] = frozenset) -> str:
-    """ "pronoun", "name", "description" (the/this/that + a few words) or "anonymous"; ``lower_words``: the
-    words the article also writes in lower case ("Polling averages": "polling" is a word, not a name)."""
+def _mention_kind(core: str, article: _Article) -> str:
+    """ "pronoun", "name", "description" (the/this/that + a few words) or "anonymous"; a word the article also
+    writes in lower case is no name ("Polling averages": "polling" is a word)."""
     low = core.lower()
-    if low in _PERSON_PRONOUNS | _ORG_PRONOUNS | _PLURAL_PRONOUNS | {"who", "you"}:
+    if low in _PRONOUNS:
         return "pronoun"
     words = _words(core)
-    common = lexicons.type_words
-    # a capital that only opens the sentence ("Officials said") does not make a name
-    capitalised = [w for k, w in enumerate(words) if w[0].isupper() and w.lower() not in lexicons.peoples and not (
-        k == 0 and (w.lower() in ("the", "a", "an", "some", "two", "three", "several", "many") or w.lower() in common))
-        # a nationality as an adjective ("American business leaders") is not a name
-        and not (_nationality(w) and (k == 0 or (k == 1 and words[0].lower() in _OPENERS | {"a", "an", "some", "many"}))
-                 and k + 1 < len(words) and words[k + 1][0].islower())  # ("two Democratic speechwriters")
-        # a common word opening the sentence, the rest in lower case: "Another critic", "Polling averages"
-        and not (k == 0 and len(words) > 1 and all(x[0].islower() for x in words[1:])
-                 and (w.lower() in _OPENERS or w.lower() in lower_words()))]
+    capitalised = _names_something(words, article)
     if low.startswith(("the ", "this ", "that ")) and len(words) <= 4 and words[-1].islower() and (
             not capitalised or words[-1] in _PERSON_ROLES):
         # "the South Carolina senator": a place names which senator, the mention is still a description
@@ -306,11 +328,43 @@ def _mention_kind(core: str, full: str, lexicons: Lexicons,
     return "anonymous"
 
 
+_PRONOUNS = _PERSON_PRONOUNS | _ORG_PRONOUNS | _PLURAL_PRONOUNS | {"who", "you"}
+_NUMBERS_OPENING = frozenset(("the", "a", "an", "some", "two", "three", "several", "many"))
+_OPENERS_BEFORE_NATIONALITY = _OPENERS | {"a", "an", "some", "many"}
+
+
+def _names_something(words: list[str], article: _Article) -> bool:
+    """Whether some capitalised word of a mention is a name's (the first one found decides)."""
+    lexicons = article.lexicons
+    for k, w in enumerate(words):
+        if not w[0].isupper():
+            continue
+        low = w.lower()
+        if low in lexicons.peoples:
+            continue
+        # a capital that only opens the sentence ("Officials said") does not make a name
+        if k == 0 and (low in _NUMBERS_OPENING or low in lexicons.type_words):
+            continue
+        # a nationality as an adjective ("American business leaders") is not a name
+        if _nationality(w) and (k == 0 or (k == 1 and words[0].lower() in _OPENERS_BEFORE_NATIONALITY)) \
+                and k + 1 < len(words) and words[k + 1][0].islower():  # ("two Democratic speechwriters")
+            continue
+        # a common word opening the sentence, the rest in lower case: "Another critic", "Polling averages"
+        if k == 0 and len(words) > 1 and all(x[0].islower() for x in words[1:]) and (
+                low in _OPENERS or article.writes_in_lower_case(low)):
+            continue
+        return True
+    return False
+
+
 def _nationality(word: str) -> bool:
     """ "US", "U.S.", "Iraqi", "Russian", "Chinese", "British": a country word, not a name."""
     low = word.lower().strip(".")
-    return low in _COUNTRY_PREFIX or low in ("us", "u.s", "uk", "u.k", "eu", "un") or bool(
-        re.fullmatch(r"[a-z]+(?:an|ian|ese|ish|i|ic)", low)) and word[0].isupper() and len(low) > 3
+    return low in _COUNTRY_PREFIX or low in ("us", "u.s", "uk", "u.k", "eu", "un") or (
+        len(low) > 3 and word[0].isupper() and _NATIONALITY_WORD.fullmatch(low) is not None)
+
+
+_NATIONALITY_WORD = re.compile(r"[a-z]+(?:an|ian|ese|ish|i|ic)")
 
 
 def _key_tokens(core: str) -> list[str]:
@@ -479,14 +533,14 @@ def _person_named_before(pos: int, pronoun: str, article: _Article) -> str | Non
     """The last personal name in the 400 characters before a pronoun, of a compatible title ("Ms." for "she"),
     with no word the article also writes in lower case ("In March", "Small Fry")."""
     window_start = max(0, pos - 400)
-    lower_words, roles = article.lower_words, article.lexicons.type_words
+    roles = article.lexicons.type_words
     for m in reversed(list(_PERSON_NAME.finditer(article.text, window_start, pos))):
         name = m.group()
         words = name.split()
         title = words[0].rstrip(".").lower()
         if (title in ("mrs", "ms") and pronoun in _MASCULINE) or (title == "mr" and pronoun in _FEMININE):
             continue
-        if any(w.lower() in lower_words() for w in words) or not _personal_shape(words, roles) \
+        if any(article.writes_in_lower_case(w.lower()) for w in words) or not _personal_shape(words, roles) \
                 or article.type_of(name, "name")[0] != "person":
             continue
         return name

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from scoring.attribution import find_attributions
-from scoring.sources import _occurrences, resolve_sources
+from scoring.sources import _Article, _occurrences, resolve_sources
 from tests.unit.helpers import case
 
 
@@ -318,3 +318,14 @@ def test_occurrences_finds_what_the_word_pattern_finds(text, word, end):
     end = min(end, len(text))
     expected = [(m.start(), m.end()) for m in re.finditer(r"(?<![\w.])" + re.escape(word) + r"\b", text[:end])]
     assert list(_occurrences(text, word, end)) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(_SCRAP + "x", max_size=14), st.lists(st.text(_SCRAP + "x", min_size=1, max_size=4), max_size=3))
+def test_lower_case_words_are_the_words_the_pattern_lists(text, words):
+    """A word the article writes in lower case is looked up where it stands; the answer must be membership in
+    the list ``\\b[a-z][a-z’'-]+`` makes of the whole text ("ray" is not one in "x-ray")."""
+    listed = set(re.findall(r"\b[a-z][a-z’'-]+", text))
+    article = _Article(text, lexicons=None)
+    for word in words + sorted(listed):
+        assert article.writes_in_lower_case(word) == (word in listed)
