@@ -72,8 +72,9 @@ class _Group:
     keys: set[str] = field(default_factory=set)
     tokens: set[str] = field(default_factory=set)
     names: list[str] = field(default_factory=list)
-    name_parts: list[_Name] = field(default_factory=list)
-    """Each name's words as the merging rules compare them with every later mention."""
+    name_parts: dict[str, _Name] = field(default_factory=dict)
+    """Each distinct name (in the order first written) and its words as the merging rules compare them with every
+    later mention: a name the source was quoted by again has nothing new to compare."""
     descriptions: list[str] = field(default_factory=list)
     """Unnamed mentions as read (an antecedent stands in for "who")."""
     type: str = "organisation"
@@ -104,7 +105,7 @@ def resolve_sources(
             core = full = core.title()
             reason = "a speaker's label in a transcript; "
         kind = article.kind(core)
-        part_of = re.fullmatch(r"(\w+) of whom", core, re.IGNORECASE)
+        part_of = _PART_OF_WHOM.fullmatch(core)
         if core.lower() in ("who", "which", "that") or part_of:
             # a relative pronoun stands for the noun phrase just before it ("Luis Rubio, who heads ...");
             # "many of whom" for part of it
@@ -166,6 +167,9 @@ def resolve_sources(
             merge_evidence=tuple(g.evidence),
         ))
     return tuple(sources), {aid: ids[k] for aid, k in owner.items()}
+
+
+_PART_OF_WHOM = re.compile(r"(\w+) of whom", re.IGNORECASE)
 
 
 class _Article:
@@ -243,16 +247,17 @@ class _Name:
     per text and call: as a new mention, then as an earlier name every later mention is compared with."""
 
     def __init__(self, core: str, roles: frozenset[str]) -> None:
-        tokens = _key_tokens(core)
+        words = _words(core)  # read once for all the lists below
+        tokens = _key_tokens(words)
         self.key = " ".join(tokens) if tokens else None
         """The name without titles, determiners and possessives ("william stenger"); None when nothing is left."""
-        capitals = _capital_tokens(core)
+        capitals = _capital_tokens(words)
         self.capital_count = len(capitals)
         self.caps = [c for c in capitals if c.lower() not in _COUNTRY_PREFIX]
         """As an earlier name: its capitalised words, country words left out."""
         self.cap_words = {c.lower() for c in self.caps}
         self.acronyms = [c for c in self.caps if c.isupper() and len(c) >= 3]
-        self.person_tokens = _person_tokens(core, roles)
+        self.person_tokens = _person_tokens(words, roles)
         """Its own words if it is a person's (see ``_person_tokens``)."""
         untitled = [c for c in capitals if c.lower() not in _TITLES]
         self.untitled = [c for c in untitled if c.lower() not in _COUNTRY_PREFIX]
@@ -287,8 +292,8 @@ def _antecedent(text: str, start: int) -> str | None:
     """The noun phrase right before a relative pronoun at ``start``: a run of capitalised words, or a short
     determiner phrase ("the agency")."""
     before = text[max(0, start - 100):start].rstrip(" ,")
-    name = re.search(r"((?:[A-Z][\w.'’-]*)(?:\s+(?:of|the|for|and|de|[A-Z][\w.'’-]*))*)$", before)
-    described = re.search(r"\b((?:the|a|an)\s+[\w'’-]+(?:\s+[\w'’-]+){0,2})$", before, re.IGNORECASE)
+    name = _NAME_BEFORE.search(before)
+    described = _DESCRIPTION_BEFORE.search(before)
     if name and name.group(1).split()[-1][:1].isupper():
         # "a super PAC that ...": the description around the capitalised head is the antecedent
         if described and len(described.group(1)) > len(name.group(1)):
@@ -297,6 +302,8 @@ def _antecedent(text: str, start: int) -> str | None:
     return described.group(1) if described else None
 
 
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w.'’-]*)(?:\s+(?:of|the|for|and|de|[A-Z][\w.'’-]*))*)$")
+_DESCRIPTION_BEFORE = re.compile(r"\b((?:the|a|an)\s+[\w'’-]+(?:\s+[\w'’-]+){0,2})$", re.IGNORECASE)
 _TAIL = re.compile(r" (?:for|of|at|with|from) (?=the |a |an )")
 _WORD = re.compile(r"[\w.\-&’']+")
 
@@ -367,17 +374,17 @@ def _nationality(word: str) -> bool:
 _NATIONALITY_WORD = re.compile(r"[a-z]+(?:an|ian|ese|ish|i|ic)")
 
 
-def _key_tokens(core: str) -> list[str]:
-    toks = [w.lower().strip(".’'") for w in _words(core)]
+def _key_tokens(words: list[str]) -> list[str]:
+    toks = [w.lower().strip(".’'") for w in words]
     toks = [t for t in toks if t and t not in _DROP]
     while toks and toks[0] in _TITLES:
         toks = toks[1:]
     return [t[:-2] if t.endswith(("’s", "'s")) else t for t in toks]
 
 
-def _capital_tokens(core: str) -> list[str]:
+def _capital_tokens(words: list[str]) -> list[str]:
     return [w.strip(".’'").rstrip("s") if w.endswith(("’s", "'s")) else w.strip(".’'")
-            for w in _words(core) if w[0].isupper() and w.lower() not in ("the", "a", "an")]
+            for w in words if w[0].isupper() and w.lower() not in ("the", "a", "an")]
 
 
 def _is_acronym_of(acronym: str, words: list[str]) -> bool:
@@ -412,7 +419,7 @@ def _name_target(core: str, groups: list[_Group], article: _Article, personal: b
     own, acronyms, words, described = this.own, this.untitled_acronyms, this.untitled, this.described
     for k in range(len(groups) - 1, -1, -1):
         g = groups[k]
-        for name, earlier in zip(g.names, g.name_parts):
+        for name, earlier in g.name_parts.items():
             for c in acronyms:
                 if _is_acronym_of(c, earlier.caps):
                     return k, f"“{c}” is the acronym of “{name}”"
@@ -431,10 +438,9 @@ def _name_target(core: str, groups: list[_Group], article: _Article, personal: b
     return None, ""
 
 
-def _person_tokens(core: str, roles: frozenset[str]) -> set[str]:
+def _person_tokens(words: list[str], roles: frozenset[str]) -> set[str]:
     """The words of a person's own name: the capitalised words after the last title or lower-case word
     ("Stein spokeswoman Melezia Figueroa" -> melezia, figueroa)."""
-    words = _words(core)
     return {w.strip(".’'").lower() for w in words[_own_name_start(words, roles):] if w[0].isupper()}
 
 
@@ -462,7 +468,7 @@ def _description_target(low: str, groups: list[_Group], lexicons: Lexicons) -> t
         if g.person and head not in _PERSON_ROLES:
             continue  # "the ministry" is never a person named before ("the senator" may be)
         if head in _ROLE_FORMS:
-            said = {w for m in g.mentions for w in re.findall(r"[a-z]+", m.text.lower())}
+            said = {w for m in g.mentions for w in _LETTERS.findall(m.text.lower())}
             if not said & set(_ROLE_FORMS[head]):
                 continue  # "the senator" is a source called a senator before ("Sen. Lindsey Graham")
             if set(words) & _PARTIES and said & _PARTIES and not set(words) & said & _PARTIES:
@@ -472,6 +478,7 @@ def _description_target(low: str, groups: list[_Group], lexicons: Lexicons) -> t
     return None, ""
 
 
+_LETTERS = re.compile(r"[a-z]+")
 _FIRST_PERSON = frozenset("i me we us".split())
 _FEMININE = frozenset("she her".split())
 _MASCULINE = frozenset("he him his".split())
@@ -507,7 +514,7 @@ def _add_name(g: _Group, core: str, full: str, kind: str, personal: bool, articl
     g.descriptions.append(core)
     if kind == "name":
         g.names.append(core)
-        g.name_parts.append(parts)
+        g.name_parts.setdefault(core, parts)
     source_type, evidence = article.type_of(full, kind)
     if kind == "name" and not g.named:
         g.named = source_type != "anonymous"  # "Hospital officials" name nobody
@@ -553,7 +560,7 @@ def _type_by_introduction(g: _Group, article: _Article) -> None:
     glaciologist at ..."."""
     text, lexicons = article.text, article.lexicons
     first = min(m.start for m in g.mentions)
-    for name in sorted(g.names, key=len):
+    for name in sorted(g.name_parts, key=len):  # each distinct name once
         words = name.split()
         if len(words) > 2:
             continue
@@ -604,18 +611,23 @@ def _introduction(text: str, start: int, end: int, lexicons: Lexicons) -> str:
             break
         keep += 1
     begin = start - sum(len(w) + 1 for w in left[len(left) - keep:]) if keep else start
-    role = re.search(r"(\w+),\s+$", text[max(0, begin - 40):begin])
+    # the patterns are matched in place (pos, endpos), not on slices that copy the rest of the article
+    role = _ROLE_BEFORE.search(text, max(0, begin - 40), begin)
     if role and role.group(1).lower() in lexicons.type_words:
         begin -= len(role.group())  # a role set off before the name: "Its chairman, Erik Dahl"
-    after = re.match(r"(?:\s+[A-Z][\w’'&.-]*){0,3}", text[end:])
-    stop = end + (after.end() if after else 0)
-    apposition = re.match(r",\s+((?:a|an|the|[a-z]+)\b[^,.;\n]{0,120})", text[stop:])
+    stop = _CAPITALS_AFTER.match(text, end).end()
+    apposition = _APPOSITION.match(text, stop)
     appositive = apposition.group(1).split() if apposition else []
     # a noun phrase (", a glaciologist at", ", chairman of"), not a clause (", said the ...")
     if appositive and len(appositive) <= 15 and (
             appositive[0] in ("a", "an", "the") or appositive[0] in lexicons.type_word_firsts):
-        stop += apposition.end()
+        stop = apposition.end()
     return text[begin:stop]
+
+
+_ROLE_BEFORE = re.compile(r"(\w+),\s+$")
+_CAPITALS_AFTER = re.compile(r"(?:\s+[A-Z][\w’'&.-]*){0,3}")
+_APPOSITION = re.compile(r",\s+((?:a|an|the|[a-z]+)\b[^,.;\n]{0,120})")
 
 
 def _is_personal_name(core: str, article: _Article) -> bool:
@@ -733,6 +745,9 @@ def _type_of(full: str, kind: str, lexicons: Lexicons) -> tuple[str, str]:
 def _best_name(g: _Group) -> str:
     if g.names:
         # the longest named mention without an apposition: "US Central Command" over "CENTCOM"
-        best = max(zip(g.names, g.name_parts), key=lambda name: (name[1].capital_count, len(name[0])))[0]
-        return re.sub(r"^(?:the|a|an)\s+", "", best, flags=re.IGNORECASE)
+        best = max(g.names, key=lambda name: (g.name_parts[name].capital_count, len(name)))
+        return _LEADING_DETERMINER.sub("", best)
     return g.descriptions[0] if g.descriptions else _core(g.mentions[0].text)
+
+
+_LEADING_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
