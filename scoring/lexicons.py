@@ -116,6 +116,11 @@ class Lexicons:
     """The most words a source-type word has."""
     type_word_firsts: frozenset[str]
     """The first word of every type word or phrase: only where one stands can a phrase start."""
+    type_word_spans: Mapping[str, tuple[int, ...]]
+    """The first word of every type word or phrase to how many space-separated words the phrases it starts have
+    ("city" -> 1, 2: "city hall", "city manager"), fewest first: only those lengths are worth looking up."""
+    anonymous_marker_scan: re.Pattern[str]
+    """Any anonymous marker, padded with spaces (a trie): when it finds none, no marker is looked for one by one."""
 
     @classmethod
     def load(cls, directory: Path = LEXICON_DIR) -> "Lexicons":
@@ -204,6 +209,8 @@ class Lexicons:
                 type_word_rank=MappingProxyType(_type_word_rank(types)),
                 type_word_length=max(len(w.split(" ")) for t in types["types"].values() for w in t["words"]),
                 type_word_firsts=frozenset(w.split(" ")[0] for t in types["types"].values() for w in t["words"]),
+                type_word_spans=MappingProxyType(_type_word_spans(types)),
+                anonymous_marker_scan=re.compile(" " + trie_pattern(types["anonymous_markers"]) + " "),
             )
         except (KeyError, TypeError, re.error) as exc:
             raise LexiconError(f"malformed lexicon in {directory}: {exc!r}") from exc
@@ -236,6 +243,15 @@ def _by_scan_word(entries: list[Any]) -> dict[str, tuple[int, ...]]:
         for w in e["scan_words"]:
             out.setdefault(w, []).append(k)
     return {w: tuple(v) for w, v in out.items()}
+
+
+def _type_word_spans(types: Any) -> dict[str, tuple[int, ...]]:
+    spans: dict[str, set[int]] = {}
+    for t in types["types"].values():
+        for word in t["words"]:
+            parts = word.split(" ")
+            spans.setdefault(parts[0], set()).add(len(parts))
+    return {first: tuple(sorted(lengths)) for first, lengths in spans.items()}
 
 
 def _type_word_rank(types: Any) -> dict[str, tuple[int, int, str]]:

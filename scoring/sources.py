@@ -97,7 +97,7 @@ def resolve_sources(
             continue
         mention = a.source
         full = mention.text
-        core = _core(full)
+        core = article.core(full)
         target = None
         reason = ""
         if a.cue.lemma == ":" and core.isupper() and article.type_of(full, "name")[0] == "organisation":
@@ -180,6 +180,7 @@ class _Article:
         self.lexicons = lexicons
         self._quotes: tuple[tuple[int, int], ...] | None = None
         self._types: dict[tuple[str, str], tuple[str, str]] = {}
+        self._cores: dict[str, str] = {}
         self._names: dict[str, _Name] = {}
         self._kinds: dict[str, str] = {}
 
@@ -207,7 +208,14 @@ class _Article:
         """``_type_of``, worked out once per text and kind: an article quotes the same source many times."""
         found = self._types.get((full, kind))
         if found is None:
-            found = self._types[full, kind] = _type_of(full, kind, self.lexicons)
+            found = self._types[full, kind] = _type_of(full, self.core(full), kind, self.lexicons)
+        return found
+
+    def core(self, full: str) -> str:
+        """``_core``, worked out once per text (for the mention, then for its type)."""
+        found = self._cores.get(full)
+        if found is None:
+            found = self._cores[full] = _core(full)
         return found
 
     def kind(self, core: str) -> str:
@@ -668,6 +676,8 @@ def _anonymous_marker(lowered: str, lexicons: Lexicons) -> str | None:
     """The first anonymous marker in the lower-cased mention ``lowered``, as whole words: "sources" is a marker,
     "Sundale Resources" is not."""
     low = " " + _NOT_WORD_OR_SPACE.sub(" ", lowered) + " "
+    if lexicons.anonymous_marker_scan.search(low) is None:  # one scan; most mentions have none
+        return None
     for marker, padded in lexicons.anonymous_markers_padded:
         if padded in low:
             return marker
@@ -685,12 +695,12 @@ _UNNAMED_PEOPLE = frozenset(
 )
 
 
-def _type_of(full: str, kind: str, lexicons: Lexicons) -> tuple[str, str]:
+def _type_of(full: str, core: str, kind: str, lexicons: Lexicons) -> tuple[str, str]:
+    """The type of a mention ``full`` whose core (``_core``) is ``core``, and the evidence for it."""
     lowered = full.lower()
     marker = _anonymous_marker(lowered, lexicons)
     if marker is not None:
         return "anonymous", f"described without a name ({marker})"
-    core = _core(full)
     words = _words(core)
     # unnamed officials, sources, diplomats ("Hospital officials", "officials on both sides", "a senior
     # diplomat involved in the talks"), unless a name comes before that head ("State Department officials")
@@ -715,17 +725,18 @@ def _type_of(full: str, kind: str, lexicons: Lexicons) -> tuple[str, str]:
             return t, f"known {t.replace('_', ' ')} name “{m.group().strip().lower()}”"
     # "a spokeswoman for the company": what follows "for/of/at/with the" decides first, then the whole mention
     tail = _TAIL.split(low)
-    rank, longest, firsts = lexicons.type_word_rank, lexicons.type_word_length, lexicons.type_word_firsts
+    rank, spans = lexicons.type_word_rank, lexicons.type_word_spans
     for part in ([" " + tail[-1]] if len(tail) > 1 else []) + [low]:
-        # every phrase of up to ``longest`` space-separated words, looked up; the best-ranked one decides
+        # every phrase of space-separated words that is a type word, looked up; the best-ranked one decides
         tokens = part.split(" ")
         found = {}
         for k, word in enumerate(tokens):
-            if word in firsts:  # only where some phrase starts
-                for n in range(1, min(longest, len(tokens) - k) + 1):
-                    phrase = " ".join(tokens[k:k + n])
-                    if phrase in rank:
-                        found[(k, k + n)] = phrase
+            for n in spans.get(word, ()):  # only where some phrase starts, only as long as those phrases
+                if k + n > len(tokens):
+                    break
+                phrase = " ".join(tokens[k:k + n])
+                if phrase in rank:
+                    found[(k, k + n)] = phrase
         # a phrase inside a longer one found there does not count: "state" in "Corvell State University"
         present = sorted(rank[phrase] + (phrase,) for (a, b), phrase in found.items()
                          if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in found)) if found else ()
