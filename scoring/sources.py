@@ -133,7 +133,7 @@ def resolve_sources(
         elif kind == "description":
             target, found = _description_target(core.lower(), groups, lexicons)
             reason += found
-        personal = kind == "name" and _is_personal_name(core, article)
+        personal = kind == "name" and article.personal(core)
         if target is None and kind in ("name", "description"):
             target, found = _name_target(core, groups, article, personal)
             reason += found
@@ -182,6 +182,7 @@ class _Article:
         self._types: dict[tuple[str, str], tuple[str, str]] = {}
         self._cores: dict[str, str] = {}
         self._names: dict[str, _Name] = {}
+        self._personal: dict[str, bool] = {}
         self._kinds: dict[str, str] = {}
 
     def writes_in_lower_case(self, word: str) -> bool:
@@ -232,6 +233,13 @@ class _Article:
             found = self._names[core] = _Name(core, self.lexicons.type_words)
         return found
 
+    def personal(self, core: str) -> bool:
+        """``_is_personal_name``, worked out once per text."""
+        found = self._personal.get(core)
+        if found is None:
+            found = self._personal[core] = _is_personal_name(core, self)
+        return found
+
 
 _LOWER_WORD = re.compile(r"[a-z][a-z’'-]+")
 _LOWER_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz’'-")
@@ -255,23 +263,36 @@ class _Name:
     per text and call: as a new mention, then as an earlier name every later mention is compared with."""
 
     def __init__(self, core: str, roles: frozenset[str]) -> None:
-        words = _words(core)  # read once for all the lists below
+        self.words = words = _words(core)
         tokens = _key_tokens(words)
         self.key = " ".join(tokens) if tokens else None
         """The name without titles, determiners and possessives ("william stenger"); None when nothing is left."""
         capitals = _capital_tokens(words)
         self.capital_count = len(capitals)
-        self.caps = [c for c in capitals if c.lower() not in _COUNTRY_PREFIX]
+        self.caps: list[str] = []
         """As an earlier name: its capitalised words, country words left out."""
-        self.cap_words = {c.lower() for c in self.caps}
-        self.acronyms = [c for c in self.caps if c.isupper() and len(c) >= 3]
+        self.cap_words: set[str] = set()
+        self.acronyms: list[str] = []
+        self.untitled: list[str] = []
+        """As a later mention: its capitalised words, titles and country words left out."""
+        self.own: set[str] = set()
+        self.untitled_acronyms: list[str] = []
+        for c in capitals:  # one pass fills all six
+            low = c.lower()
+            if low in _COUNTRY_PREFIX:
+                continue
+            acronym = c.isupper() and len(c) >= 3
+            self.caps.append(c)
+            self.cap_words.add(low)
+            if acronym:
+                self.acronyms.append(c)
+            if low not in _TITLES:
+                self.untitled.append(c)
+                self.own.add(low)
+                if acronym:
+                    self.untitled_acronyms.append(c)
         self.person_tokens = _person_tokens(words, roles)
         """Its own words if it is a person's (see ``_person_tokens``)."""
-        untitled = [c for c in capitals if c.lower() not in _TITLES]
-        self.untitled = [c for c in untitled if c.lower() not in _COUNTRY_PREFIX]
-        """As a later mention: its capitalised words, titles and country words left out."""
-        self.own = {c.lower() for c in self.untitled}
-        self.untitled_acronyms = [c for c in self.untitled if c.isupper() and len(c) >= 3]
         last = core.split()[-1:]
         # "A New York judge", "the Trump campaign": capitals that only modify a noun name something else
         self.described = bool(last) and last[0][:1].islower()
@@ -641,7 +662,7 @@ _APPOSITION = re.compile(r",\s+((?:a|an|the|[a-z]+)\b[^,.;\n]{0,120})")
 def _is_personal_name(core: str, article: _Article) -> bool:
     """ "Dana Pirlo", "Ms. Pirlo", "Republican nominee Gov. Mike Pence": a person's name, with or without a title
     before it, and no organisation word in it ("General Motors" is not one)."""
-    words = _words(core)
+    words = article.name(core).words
     roles = article.lexicons.type_words
     if not _personal_shape(words, roles):
         return False
