@@ -227,7 +227,9 @@ def _name_scan(types: Any) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """One pattern for every type's acronyms and one for every type's long names, each a trie: they only tell
     whether any name is there (a flat alternation of a hundred names is tried name by name at every space)."""
     short, long = _split_names(n for t in types["order"] for n in types["types"][t]["names"])
-    return (re.compile(r"\b" + trie_pattern(short) + r"\b") if short else _NEVER,
+    # the acronyms' first letters looked at first: most positions fail that one test
+    firsts = "(?=[" + re.escape("".join(sorted({n[0] for n in short}))) + "])"
+    return (re.compile(firsts + r"\b" + trie_pattern(short) + r"\b") if short else _NEVER,
             re.compile(" " + trie_pattern(long) + " ") if long else _NEVER)
 
 

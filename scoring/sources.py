@@ -75,6 +75,13 @@ class _Group:
     name_parts: dict[str, _Name] = field(default_factory=dict)
     """Each distinct name (in the order first written) and its words as the merging rules compare them with every
     later mention: a name the source was quoted by again has nothing new to compare."""
+    name_words: set[str] = field(default_factory=set)
+    """The capitalised words of all its names (``_Name.cap_words``): a mention sharing none of them and with no
+    acronym on either side cannot share a name with this source, whose names need not be read one by one."""
+    name_acronyms: bool = False
+    """Whether one of its names has an acronym in it."""
+    first_words: set[str] = field(default_factory=set)
+    """The first word (lower case) of each of its mentions: its gender ("she", "Mr.") is read there."""
     descriptions: list[str] = field(default_factory=list)
     """Unnamed mentions as read (an antecedent stands in for "who")."""
     type: str = "organisation"
@@ -144,6 +151,8 @@ def resolve_sources(
             reason += "first mention"
         g = groups[target]
         g.mentions.append(mention)
+        if mention.text.strip():
+            g.first_words.add(mention.text.lower().split()[0])
         g.attribution_ids.append(a.id)
         g.evidence.append(f"“{mention.text}”: {reason}")
         if kind != "pronoun":
@@ -404,11 +413,14 @@ _NATIONALITY_WORD = re.compile(r"[a-z]+(?:an|ian|ese|ish|i|ic)")
 
 
 def _key_tokens(words: list[str]) -> list[str]:
-    toks = [w.lower().strip(".’'") for w in words]
-    toks = [t for t in toks if t and t not in _DROP]
-    while toks and toks[0] in _TITLES:
-        toks = toks[1:]
-    return [t[:-2] if t.endswith(("’s", "'s")) else t for t in toks]
+    """The words lower-cased, without determiners and possessive marks, titles before the name left out."""
+    tokens = []
+    for w in words:  # one pass: titles are dropped only until the first other word
+        t = w.lower().strip(".’'")
+        if not t or t in _DROP or (not tokens and t in _TITLES):
+            continue
+        tokens.append(t[:-2] if t.endswith(("’s", "'s")) else t)
+    return tokens
 
 
 def _capital_tokens(words: list[str]) -> list[str]:
@@ -448,6 +460,8 @@ def _name_target(core: str, groups: list[_Group], article: _Article, personal: b
     own, acronyms, words, described = this.own, this.untitled_acronyms, this.untitled, this.described
     for k in range(len(groups) - 1, -1, -1):
         g = groups[k]
+        if not acronyms and not g.name_acronyms and own.isdisjoint(g.name_words):
+            continue  # no acronym to spell out and no word in common: none of its names can match
         for name, earlier in g.name_parts.items():
             for c in acronyms:
                 if _is_acronym_of(c, earlier.caps):
@@ -513,11 +527,15 @@ _FEMININE = frozenset("she her".split())
 _MASCULINE = frozenset("he him his".split())
 
 
+_FEMALE_WORDS = _FEMININE | {"mrs.", "ms.", "miss", "mrs", "ms"}
+_MALE_WORDS = _MASCULINE | {"mr.", "mr"}
+
+
 def _gender(g: _Group) -> str | None:
     """ "f" or "m" when the source's mentions say so ("she", "Ms. Pirlo"; "he", "Mr. Bown"), else None."""
-    said = {m.text.lower().split()[0] for m in g.mentions if m.text.strip()}
-    female = bool(said & (_FEMININE | {"mrs.", "ms.", "miss", "mrs", "ms"}))
-    male = bool(said & (_MASCULINE | {"mr.", "mr"}))
+    said = g.first_words
+    female = not said.isdisjoint(_FEMALE_WORDS)
+    male = not said.isdisjoint(_MALE_WORDS)
     return "f" if female and not male else "m" if male and not female else None
 
 
@@ -544,6 +562,8 @@ def _add_name(g: _Group, core: str, full: str, kind: str, personal: bool, articl
     if kind == "name":
         g.names.append(core)
         g.name_parts.setdefault(core, parts)
+        g.name_words |= parts.cap_words
+        g.name_acronyms = g.name_acronyms or bool(parts.acronyms)
     source_type, evidence = article.type_of(full, kind)
     if kind == "name" and not g.named:
         g.named = source_type != "anonymous"  # "Hospital officials" name nobody
@@ -693,10 +713,9 @@ def _personal_shape(words: list[str], roles: frozenset[str]) -> bool:
 _JOINERS = frozenset(("and", "&", "of", "for"))
 
 
-def _anonymous_marker(lowered: str, lexicons: Lexicons) -> str | None:
-    """The first anonymous marker in the lower-cased mention ``lowered``, as whole words: "sources" is a marker,
-    "Sundale Resources" is not."""
-    low = " " + _NOT_WORD_OR_SPACE.sub(" ", lowered) + " "
+def _anonymous_marker(low: str, lexicons: Lexicons) -> str | None:
+    """The first anonymous marker in a mention, as whole words: "sources" is a marker, "Sundale Resources" is not.
+    ``low``: the mention lower-cased, padded, every character but a letter, digit or space a space."""
     if lexicons.anonymous_marker_scan.search(low) is None:  # one scan; most mentions have none
         return None
     for marker, padded in lexicons.anonymous_markers_padded:
@@ -705,7 +724,6 @@ def _anonymous_marker(lowered: str, lexicons: Lexicons) -> str | None:
     return None
 
 
-_NOT_WORD_OR_SPACE = re.compile(r"[^\w\s]")
 
 
 _NOT_TYPE_TEXT = re.compile(r"[^\w\s.\-&'’]")
@@ -718,8 +736,10 @@ _UNNAMED_PEOPLE = frozenset(
 
 def _type_of(full: str, core: str, kind: str, lexicons: Lexicons) -> tuple[str, str]:
     """The type of a mention ``full`` whose core (``_core``) is ``core``, and the evidence for it."""
-    lowered = full.lower()
-    marker = _anonymous_marker(lowered, lexicons)
+    low = " " + _NOT_TYPE_TEXT.sub(" ", full.lower()) + " "
+    # the anonymous markers are whole words of letters: the few other characters kept in ``low`` part words too
+    marker = _anonymous_marker(
+        low.replace(".", " ").replace("-", " ").replace("&", " ").replace("'", " ").replace("’", " "), lexicons)
     if marker is not None:
         return "anonymous", f"described without a name ({marker})"
     words = _words(core)
@@ -731,12 +751,12 @@ def _type_of(full: str, core: str, kind: str, lexicons: Lexicons) -> tuple[str, 
                 return "anonymous", f"unnamed people (“{core}”)"
             break
     core_low = core.lower()
-    if core_low in lexicons.countries or _LEADING_THE.sub("", core_low) in lexicons.countries:
+    if core_low in lexicons.countries or (
+            core_low.startswith("the") and _LEADING_THE.sub("", core_low) in lexicons.countries):
         return "government", f"a country (“{core}”), speaking through its government"
     people = words[-1] if words and words[-1].lower() in lexicons.peoples else None  # "many Mexicans", not "French President X"
     if people:
         return "person", f"people of a country or state (“{people}”)"
-    low = " " + _NOT_TYPE_TEXT.sub(" ", lowered) + " "
     any_acronym, any_name = lexicons.type_name_scan
     known_name = any_acronym.search(full) is not None or any_name.search(low) is not None
     for t, acronyms, names in lexicons.type_name_patterns if known_name else ():
