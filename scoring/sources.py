@@ -178,6 +178,8 @@ def resolve_sources(
     return tuple(sources), {aid: ids[k] for aid, k in owner.items()}
 
 
+# where find_quotes ends a paragraph (its paragraphs are runs of "[^\n]|\n(?!\s*\n)")
+_PARAGRAPH_BREAK = re.compile(r"\n(?=\s*\n)")
 _PART_OF_WHOM = re.compile(r"(\w+) of whom", re.IGNORECASE)
 
 
@@ -187,7 +189,7 @@ class _Article:
     def __init__(self, text: str, lexicons: Lexicons) -> None:
         self.text = text
         self.lexicons = lexicons
-        self._quotes: tuple[tuple[int, int], ...] | None = None
+        self._quotes: dict[int, tuple[tuple[int, int], ...]] = {}
         self._types: dict[tuple[str, str], tuple[str, str]] = {}
         self._cores: dict[str, str] = {}
         self._names: dict[str, _Name] = {}
@@ -210,9 +212,24 @@ class _Article:
         return False
 
     def inside_quote(self, pos: int) -> bool:
-        if self._quotes is None:
-            self._quotes = tuple((q.start, q.end) for q in find_quotes(self.text))
-        return any(start < pos < end for start, end in self._quotes)
+        """Whether ``pos`` is inside a quotation. ``find_quotes`` pairs quote marks within a paragraph (a quote
+        never runs past its paragraph's end), so only the paragraph around ``pos`` is read, once."""
+        start, end = self._paragraph(pos)
+        quotes = self._quotes.get(start)
+        if quotes is None:
+            quotes = self._quotes[start] = tuple(
+                (start + q.start, start + q.end) for q in find_quotes(self.text[start:end]))
+        return any(a < pos < b for a, b in quotes)
+
+    def _paragraph(self, pos: int) -> tuple[int, int]:
+        """The paragraph around ``pos`` as ``find_quotes`` splits the text: between line breaks followed by a blank
+        line (``pos`` itself may be such a break: then the paragraph before it, which does not hold it)."""
+        text = self.text
+        start = text.rfind("\n", 0, pos)
+        while start >= 0 and not _PARAGRAPH_BREAK.match(text, start):
+            start = text.rfind("\n", 0, start)
+        end = _PARAGRAPH_BREAK.search(text, pos)
+        return start + 1, end.start() if end else len(text)
 
     def type_of(self, full: str, kind: str) -> tuple[str, str]:
         """``_type_of``, worked out once per text and kind: an article quotes the same source many times."""

@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from scoring.attribution import find_attributions
+from scoring.quotes import find_quotes
 from scoring.sources import _Article, _occurrences, resolve_sources
 from tests.unit.helpers import case
 
@@ -329,3 +330,15 @@ def test_lower_case_words_are_the_words_the_pattern_lists(text, words):
     article = _Article(text, lexicons=None)
     for word in words + sorted(listed):
         assert article.writes_in_lower_case(word) == (word in listed)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "B", " ", "\n", "\n", "\t", ",", '"', "“", "”", "''", "«", "»", "„"]), max_size=30))
+def test_inside_quote_reads_the_paragraph_as_find_quotes_reads_the_article(pieces):
+    """Whether a position is inside a quotation is worked out from its paragraph alone; it must be what the
+    quotes ``find_quotes`` finds in the whole text say, at every position."""
+    text = "".join(pieces)
+    quotes = find_quotes(text)
+    article = _Article(text, lexicons=None)
+    for pos in range(len(text) + 1):
+        assert article.inside_quote(pos) == any(q.start < pos < q.end for q in quotes)
