@@ -192,6 +192,7 @@ class _Article:
         self._quotes: dict[int, tuple[tuple[int, int], ...]] = {}
         self._types: dict[tuple[str, str], tuple[str, str]] = {}
         self._cores: dict[str, str] = {}
+        self._words: dict[str, list[str]] = {}
         self._names: dict[str, _Name] = {}
         self._personal: dict[str, bool] = {}
         self._kinds: dict[str, str] = {}
@@ -235,7 +236,14 @@ class _Article:
         """``_type_of``, worked out once per text and kind: an article quotes the same source many times."""
         found = self._types.get((full, kind))
         if found is None:
-            found = self._types[full, kind] = _type_of(full, self.core(full), kind, self.lexicons)
+            found = self._types[full, kind] = _type_of(full, kind, self)
+        return found
+
+    def words(self, text: str) -> list[str]:
+        """``_words``, worked out once per text (a mention's core is read for its kind, its name and its type)."""
+        found = self._words.get(text)
+        if found is None:
+            found = self._words[text] = _words(text)
         return found
 
     def core(self, full: str) -> str:
@@ -256,7 +264,7 @@ class _Article:
         """A mention's words as the merging rules compare them, worked out once per text."""
         found = self._names.get(core)
         if found is None:
-            found = self._names[core] = _Name(core, self.lexicons.type_words)
+            found = self._names[core] = _Name(core, self.words(core), self.lexicons.type_words)
         return found
 
     def personal(self, core: str) -> bool:
@@ -288,8 +296,8 @@ class _Name:
     """The words of one mention's core ("Mr. William Stenger") that the merging rules compare, worked out once
     per text and call: as a new mention, then as an earlier name every later mention is compared with."""
 
-    def __init__(self, core: str, roles: frozenset[str]) -> None:
-        self.words = words = _words(core)
+    def __init__(self, core: str, words: list[str], roles: frozenset[str]) -> None:
+        self.words = words
         tokens = _key_tokens(words)
         self.key = " ".join(tokens) if tokens else None
         """The name without titles, determiners and possessives ("william stenger"); None when nothing is left."""
@@ -379,7 +387,7 @@ def _mention_kind(core: str, article: _Article) -> str:
     low = core.lower()
     if low in _PRONOUNS:
         return "pronoun"
-    words = _words(core)
+    words = article.words(core)
     capitalised = _names_something(words, article)
     if low.startswith(("the ", "this ", "that ")) and len(words) <= 4 and words[-1].islower() and (
             not capitalised or words[-1] in _PERSON_ROLES):
@@ -751,15 +759,16 @@ _UNNAMED_PEOPLE = frozenset(
 )
 
 
-def _type_of(full: str, core: str, kind: str, lexicons: Lexicons) -> tuple[str, str]:
-    """The type of a mention ``full`` whose core (``_core``) is ``core``, and the evidence for it."""
+def _type_of(full: str, kind: str, article: _Article) -> tuple[str, str]:
+    """The type of a mention and the evidence for it."""
+    lexicons, core = article.lexicons, article.core(full)
     low = " " + _NOT_TYPE_TEXT.sub(" ", full.lower()) + " "
     # the anonymous markers are whole words of letters: the few other characters kept in ``low`` part words too
     marker = _anonymous_marker(
         low.replace(".", " ").replace("-", " ").replace("&", " ").replace("'", " ").replace("’", " "), lexicons)
     if marker is not None:
         return "anonymous", f"described without a name ({marker})"
-    words = _words(core)
+    words = article.words(core)
     # unnamed officials, sources, diplomats ("Hospital officials", "officials on both sides", "a senior
     # diplomat involved in the talks"), unless a name comes before that head ("State Department officials")
     for head, w in enumerate(words):
