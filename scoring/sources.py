@@ -70,7 +70,6 @@ class _Group:
     mentions: list[Span] = field(default_factory=list)
     attribution_ids: list[str] = field(default_factory=list)
     keys: set[str] = field(default_factory=set)
-    tokens: set[str] = field(default_factory=set)
     names: list[str] = field(default_factory=list)
     name_parts: dict[str, _Name] = field(default_factory=dict)
     """Each distinct name (in the order first written) and its words as the merging rules compare them with every
@@ -345,7 +344,9 @@ def _core(text: str) -> str:
     return core or text.strip()
 
 
-_CORE_END = re.compile(r",|\s+\(|\s+who\s|\s+which\s")
+# ",", or spaces before "(", "who " or "which ": written with its first character as a class, so that re skips
+# to a comma or a space at once instead of trying each branch at every character
+_CORE_END = re.compile(r"[,\s](?:(?<=,)|(?<=\s)\s*(?:\(|who\s|which\s))")
 _DESCRIPTION_BEFORE_NAME = re.compile(r"(?:(?:[Tt]he|[Aa]n?)\s+|(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*[’']s?\s+)[^A-Z]*")
 # ", Mr. Ruiz Vela," / ", Dana Pirlo" closing the mention: a personal name apposed to a description
 _APPOSED_NAME = re.compile(r",\s+((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}),?$")
@@ -792,10 +793,12 @@ def _type_of(full: str, kind: str, article: _Article) -> tuple[str, str]:
             return t, f"known {t.replace('_', ' ')} name “{m.group().strip().lower()}”"
     # "a spokeswoman for the company": what follows "for/of/at/with the" decides first, then the whole mention
     tail = _TAIL.split(low)
-    rank, spans = lexicons.type_word_rank, lexicons.type_word_spans
+    rank, spans, firsts = lexicons.type_word_rank, lexicons.type_word_spans, lexicons.type_word_firsts
     for part in ([" " + tail[-1]] if len(tail) > 1 else []) + [low]:
         # every phrase of space-separated words that is a type word, looked up; the best-ranked one decides
         tokens = part.split(" ")
+        if firsts.isdisjoint(tokens):
+            continue  # no type word starts anywhere in it ("Dana Pirlo")
         found = {}
         for k, word in enumerate(tokens):
             for n in spans.get(word, ()):  # only where some phrase starts, only as long as those phrases
@@ -804,13 +807,18 @@ def _type_of(full: str, kind: str, article: _Article) -> tuple[str, str]:
                 phrase = " ".join(tokens[k:k + n])
                 if phrase in rank:
                     found[(k, k + n)] = phrase
-        # a phrase inside a longer one found there does not count: "state" in "Corvell State University"
-        present = sorted(rank[phrase] + (phrase,) for (a, b), phrase in found.items()
-                         if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in found)) if found else ()
-        for _, _, t, word in present:
-            if t == "person" and kind == "name" and word in ("he", "she", "i", "we", "you"):
+        best = None  # the best-ranked phrase that counts
+        for (a, b), phrase in found.items():
+            # a phrase inside a longer one found there does not count: "state" in "Corvell State University"
+            if len(found) > 1 and any(c <= a and b <= d and (c, d) != (a, b) for c, d in found):
                 continue
-            return t, f"the word “{word}”"
+            entry = rank[phrase] + (phrase,)
+            if entry[2] == "person" and kind == "name" and phrase in ("he", "she", "i", "we", "you"):
+                continue
+            if best is None or entry < best:
+                best = entry
+        if best is not None:
+            return best[2], f"the word “{best[3]}”"
     if kind == "name":
         if _personal_shape(words, lexicons.type_words):
             return "person", "a personal name (capitalised words with no organisation word)"
