@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import cached_property, partial
+from functools import cached_property
 from itertools import accumulate
 from operator import sub
 from typing import NamedTuple
@@ -121,16 +121,18 @@ _PARTICIPLE_CUES = frozenset("adding saying noting explaining stressing insistin
 _COMPLEMENT_ONLY_KINDS = frozenset({"intention", "stance", "topic"})
 
 
-class _Tok(NamedTuple):
-    """A token with its document offsets (a NamedTuple: articles make tens of thousands of them)."""
+class _Tokens(NamedTuple):
+    """A sentence's word and punctuation tokens as parallel lists (index k is the k-th token): lists of strings
+    and ints cost far less to build and to read than an object per token."""
 
-    text: str
-    start: int
-    end: int
-    low: str
+    texts: list[str]
+    starts: list[int]
+    """Document offsets."""
+    ends: list[int]
+    lows: list[str]
+    """The texts lower-cased."""
 
 
-_new_tok = partial(tuple.__new__, _Tok)  # a _Tok from a (text, start, end, low) tuple, without a Python call
 # _TOKEN as the engine reads it fastest, with the same matches: each word's characters are read once
 # (possessive runs, no backtracking to look for a final "s'"; a capitalised word tried first for
 # "Democrats' Plans"), and the white space before a token is taken into it (split off below), so that no
@@ -140,22 +142,25 @@ _TOKEN_SPACED = re.compile(
     r"|\w++(?:(?<=\ws)[\u2019'](?=\s+[a-z])|(?:[\u2019'\-.&]\w++)*+\.?)|[\u2019']s\b|n[\u2019']t\b|--|\S)")
 
 
-def _tokenize(sentence: Sentence, abbreviations: frozenset[str]) -> list[_Tok]:
+def _tokenize(sentence: Sentence, abbreviations: frozenset[str]) -> _Tokens:
     """Word and punctuation tokens with document offsets; a final period stays on abbreviations only."""
-    # findall, accumulate, map and zip run in C: no Python step per token (this was the hottest loop of the
-    # stage)
+    # findall, accumulate and map run in C: no Python step per token (this was the hottest loop of the stage)
     pieces = _TOKEN_SPACED.findall(sentence.text)  # each token with the white space before it
-    words = list(map(str.lstrip, pieces))
+    texts = list(map(str.lstrip, pieces))
     ends = list(accumulate(map(len, pieces), initial=sentence.start))
     del ends[0]
-    toks = list(map(_new_tok, zip(words, map(sub, ends, map(len, words)), ends, map(str.lower, words))))
+    starts = list(map(sub, ends, map(len, texts)))
+    lows = list(map(str.lower, texts))
     # the few words that end in a period: split it off unless the word is an abbreviation or an initial
-    for k in [k for k, word in enumerate(words) if word[-1] == "." and len(word) > 1][::-1]:
-        word, start, end, _ = toks[k]
-        core = word[:-1]
+    for k in [k for k, word in enumerate(texts) if word[-1] == "." and len(word) > 1][::-1]:
+        core = texts[k][:-1]
         if not (core.lower() in abbreviations or (len(core) == 1 and "A" <= core <= "Z") or "." in core):
-            toks[k:k + 1] = [_new_tok((core, start, end - 1, core.lower())), _new_tok((".", end - 1, end, "."))]
-    return toks
+            end = ends[k]
+            texts[k:k + 1] = [core, "."]
+            lows[k:k + 1] = [core.lower(), "."]
+            starts.insert(k + 1, end - 1)
+            ends.insert(k, end - 1)
+    return _Tokens(texts, starts, ends, lows)
 
 
 def find_attributions(doc: Document, lexicons: Lexicons) -> tuple[Attribution, ...]:
@@ -193,12 +198,13 @@ class _SentenceReader:
         self.sentence_starts, self.all_quotes = sentence_starts, all_quotes
         self.cue_words = cue_words  # (offset, word) of what the document's cue scan found in this sentence
         self.text = doc.text
-        self.toks = _tokenize(sentence, lexicons.abbreviations)
+        self.texts, self.starts, self.ends, self.lows = _tokenize(sentence, lexicons.abbreviations)
+        self.n = len(self.texts)  # the number of tokens
 
     @cached_property
     def heading(self) -> bool:
         """A heading or a title-case line ("Trump Says He Will Win"): capitals do not mark names there."""
-        words = [t.text for t in self.toks if t.text[0].isalpha() and len(t.text) > 3]
+        words = [w for w in self.texts if w[0].isalpha() and len(w) > 3]
         return self.sentence.kind == "heading" or (
             len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words))
 
@@ -218,18 +224,19 @@ class _SentenceReader:
             out.append(attribution)
             taken.append((attribution.cue.span.start, attribution.cue.span.end))
         verb_forms, nominal = self.lex.verb_forms, self.lex.nominal
-        for i, tok in enumerate(self.toks):
-            if tok.low not in verb_forms and tok.low not in nominal:
+        for i, low in enumerate(self.lows):
+            if low not in verb_forms and low not in nominal:
                 continue
-            if taken and any(s <= tok.start < e for s, e in taken):
+            start = self.starts[i]
+            if taken and any(s <= start < e for s, e in taken):
                 continue
             entry = self._verb_entry(i)
             if entry is not None:
                 out.extend(self._from_verb(i, entry, out))
-            elif tok.low in nominal:
+            elif low in nominal:
                 out.extend(self._nominal(i))
-            elif tok.low == "citing" and i > 1 and self.toks[i - 1].text == "," \
-                    and not any(a.cue.span.start == tok.start for a in out):
+            elif low == "citing" and i > 1 and self.texts[i - 1] == "," \
+                    and not any(a.cue.span.start == start for a in out):
                 out.extend(self._citing_reason(i))
         if self.sentence.text.rstrip(" \"\u201d'\u2019").endswith("?"):
             # "Do you know where ...?", "Would you think ...?": the writer asks the reader, nobody is reported
@@ -240,60 +247,60 @@ class _SentenceReader:
     def _citing_reason(self, i: int) -> list[Attribution]:
         """ "The airline cut 200 routes, citing weak demand": the clause's subject gives the reason."""
         end = i + 1
-        while end < len(self.toks) and self.toks[end].text not in (",", ";", ".", "\u2014", "--", ":"):
+        while end < self.n and self.texts[end] not in (",", ";", ".", "\u2014", "--", ":"):
             end += 1
         subject = self._np_left_sentence_subject(clause_end=i - 1)
-        if end == i + 1 or subject is None or subject.end > self.toks[i].start \
+        if end == i + 1 or subject is None or subject.end > self.starts[i] \
                 or subject.text.lower() in ("it", "there", "this", "that"):
             return []
         k = self._tok_at(subject.start)
-        if k is not None and self.toks[k].low in _DETERMINERS:
+        if k is not None and self.lows[k] in _DETERMINERS:
             # no tagger to find where the noun phrase ends: the determiner, its noun and any capitalised words
             last = k + 1
-            while last + 1 < i and self.toks[last + 1].text[0].isupper():
+            while last + 1 < i and self.texts[last + 1][0].isupper():
                 last += 1
-            subject = self._span(subject.start, self.toks[last].end)
+            subject = self._span(subject.start, self.ends[last])
         entry = self.lex.verb_forms["citing"]
-        cue = Cue(self._span(self.toks[i].start, self.toks[i].end), entry.lemma, entry.kind, entry.stance)
-        content = self._span(self.toks[i + 1].start, self.toks[end - 1].end)
+        cue = Cue(self._span(self.starts[i], self.ends[i]), entry.lemma, entry.kind, entry.stance)
+        content = self._span(self.starts[i + 1], self.ends[end - 1])
         return [self._make(cue, subject, (content,), "participle")]
 
     def _verb_entry(self, i: int):
-        tok = self.toks[i]
-        entry = self.lex.verb_forms.get(tok.low)
-        if entry is None or tok.low in ("citing", "quoting"):
+        low, text = self.lows[i], self.texts[i]
+        entry = self.lex.verb_forms.get(low)
+        if entry is None or low in ("citing", "quoting"):
             return None  # "citing X" is a relay, made by the rule for the verb it hangs on
-        if tok.text[0].isupper() and i > 0 and not self.heading and self.toks[i - 1].text not in _QUOTE_CHARS:
+        if text[0].isupper() and i > 0 and not self.heading and self.texts[i - 1] not in _QUOTE_CHARS:
             return None  # a name or title ("United States", "Says You")
-        prev = self.toks[i - 1].low if i else ""
-        nxt = self.toks[i + 1].low if i + 1 < len(self.toks) else ""
+        prev = self.lows[i - 1] if i else ""
+        nxt = self.lows[i + 1] if i + 1 < self.n else ""
         possessive = prev.endswith(("'s", "’s")) and prev[:-2] not in _CONTRACTED
         relative = prev == "that" and self._relative_that(i - 1)
         if (prev in _DETERMINERS and not relative) or prev in ("'s", "’s") or possessive or (
                 prev and self.lex.verb_forms.get(prev) is None and prev in ("of", "for", "with")) or (
-                prev in _QUANTIFIERS and tok.low.endswith("s")):
+                prev in _QUANTIFIERS and low.endswith("s")):
             return None  # a noun: "the report", "her claims", "the campaign's press", "a few questions"
-        if tok.low.endswith("ing") and nxt == "by" and (i == 0 or prev in _DETERMINERS or prev == "additional"
-                                                         or self.toks[i - 1].text.istitle()):
+        if low.endswith("ing") and nxt == "by" and (i == 0 or prev in _DETERMINERS or prev == "additional"
+                                                         or self.texts[i - 1].istitle()):
             return None  # a credit line: "Additional reporting by ..."
         credit_or_hierarchy = entry.lemma == "report" and (
-            nxt == "from" or (nxt == "to" and tok.low in ("report", "reports")))
-        if credit_or_hierarchy or (tok.low in ("supposed", "known") and nxt in ("to", "as")) \
+            nxt == "from" or (nxt == "to" and low in ("report", "reports")))
+        if credit_or_hierarchy or (low in ("supposed", "known") and nxt in ("to", "as")) \
                 or prev in ("no", "without", "beyond"):
             # "X reported from Kabul" (a credit), "is supposed to" (obligation), "known as" (a name), "no doubt"
             return None
-        if tok.low.endswith("s") and tok.low != entry.lemma and i and self.toks[i - 1].text[0].islower() and (
+        if low.endswith("s") and low != entry.lemma and i and self.texts[i - 1][0].islower() and (
                 (prev.endswith("ed") and prev[:1].isalpha())
-                or (i >= 2 and self.toks[i - 2].low in ("not", "n't", "to", "will", "would", "can", "could"))):
+                or (i >= 2 and self.lows[i - 2] in ("not", "n't", "to", "will", "would", "can", "could"))):
             return None  # "published plans to close", "did not unveil plans to": a noun after a verb
-        if tok.low == entry.lemma and tok.low in self.lex.nominal and i >= 2 and self.toks[i - 1].text[0].isupper() \
+        if low == entry.lemma and low in self.lex.nominal and i >= 2 and self.texts[i - 1][0].isupper() \
                 and (not prev.endswith("s") or prev in ("times", "news")):  # ("The Democrats claim" is a verb)
             k = i - 1
-            while k > 0 and self.toks[k].text[0].isupper():
+            while k > 0 and self.texts[k][0].isupper():
                 k -= 1
-            if self.toks[k].low in _DETERMINERS:
+            if self.lows[k] in _DETERMINERS:
                 return None  # "in a June report", "the New York Times report": a noun after a name
-        if entry.kind in _COMPLEMENT_ONLY_KINDS and tok.low.endswith("ing") and prev not in (
+        if entry.kind in _COMPLEMENT_ONLY_KINDS and low.endswith("ing") and prev not in (
                 "is", "are", "was", "were", "be", "been", "am", "not", "'s", "’s", "'re", "’re", ","):
             return None  # "ads supporting the measure": a participle describing a noun
         if entry.adjectival:
@@ -301,59 +308,59 @@ class _SentenceReader:
                     not prev.endswith("ly"):
                 return None
             return entry if self._clause_follows(i, entry.lemma) else None
-        form_is_base = tok.low == entry.lemma
+        form_is_base = low == entry.lemma
         if form_is_base and prev in ("also", "still", "now", "too", "all", "both", "often", "long") and i >= 2:
             i_subject = i - 1  # "police also fear", "officials now say": the word before the adverb decides
-            prev = self.toks[i - 2].low
+            prev = self.lows[i - 2]
         else:
             i_subject = i
         if form_is_base:
             # a bare form is a verb after a modal/auxiliary or a plural/pronoun subject ("officials say")
             i, i_verb = i_subject, i
             if not (relative or prev in _MODALS or prev in _BARE_VERB_SUBJECTS
-                    or (i >= 3 and self.toks[i - 1].text[0].isupper() and not self.heading
-                        and any(t.low in ("and", "in", "at", "along", "from", "of", "near", "across")
-                                for t in self.toks[max(0, i - 6):i - 1]))  # "Lee and Park say"
-                    or (i >= 3 and any(self.toks[k].low in _BARE_VERB_SUBJECTS and self.toks[k + 1].low in (
+                    or (i >= 3 and self.texts[i - 1][0].isupper() and not self.heading
+                        and any(w in ("and", "in", "at", "along", "from", "of", "near", "across")
+                                for w in self.lows[max(0, i - 6):i - 1]))  # "Lee and Park say"
+                    or (i >= 3 and any(self.lows[k] in _BARE_VERB_SUBJECTS and self.lows[k + 1] in (
                         "on", "in", "at", "from", "across", "inside", "within") for k in range(max(0, i - 6), i - 2)))
                     # ("critics on the council say")
-                    or prev.endswith("ly") or (i == 1 and self.toks[0].text[0].isupper())
-                    or (i and self.toks[i - 1].text[-1:] == "s" and self.toks[i - 1].text[0].isalpha()
+                    or prev.endswith("ly") or (i == 1 and self.texts[0][0].isupper())
+                    or (i and self.texts[i - 1][-1:] == "s" and self.texts[i - 1][0].isalpha()
                         and prev not in _NP_BREAK and prev not in ("is", "was", "has", "this", "its", "us"))):
                 return None
             i = i_verb
-            prev = self.toks[i - 1].low
-        if tok.low.endswith("s") and tok.low != entry.lemma and (
+            prev = self.lows[i - 1]
+        if low.endswith("s") and low != entry.lemma and (
                 nxt in ("is", "are", "was", "were", "have", "has", "had", "will", "would", "broke", "erupted")
                 or (nxt in ("in", "of", "over", "at", "from", "against", "as", "about") and i > 0
                     and nxt not in entry.complements  # "court rules against", "Mr. Obama speaks of"
-                    and self.toks[i - 1].text[0].islower() and prev not in _PRONOUNS
-                    and (entry.needs_clause or tok.low in self.lex.nominal))
+                    and self.texts[i - 1][0].islower() and prev not in _PRONOUNS
+                    and (entry.needs_clause or low in self.lex.nominal))
                 or (prev.endswith("ing") and prev not in _PARTICIPLE_CUES)):
             return None  # "two suspects were held", "dimming hopes of": a noun
-        if entry.needs_clause and tok.low.endswith("ed") and i >= 2 and self.toks[i - 2].low in ("a", "an", "the") \
+        if entry.needs_clause and low.endswith("ed") and i >= 2 and self.lows[i - 2] in ("a", "an", "the") \
                 and nxt in ("on", "in", "at", "by", "last", "this", "earlier", "monday", "tuesday", "wednesday",
                             "thursday", "friday", "saturday", "sunday", "online") \
-                and not (i + 2 < len(self.toks) and nxt in _TIME_WORDS
-                         and (self.toks[i + 2].low in entry.complements or self.toks[i + 2].low == "that")):
+                and not (i + 2 < self.n and nxt in _TIME_WORDS
+                         and (self.lows[i + 2] in entry.complements or self.lows[i + 2] == "that")):
             return None  # "a study published on Wednesday": a participle describing a noun
-        if tok.low.endswith("s") and not tok.low.endswith("ss") and tok.low != entry.lemma:
+        if low.endswith("s") and not low.endswith("ss") and low != entry.lemma:
             # "reports", "claims", "calls", "estimates": verbs only with a subject-like word before them
-            quote_before = prev in _CLOSE_QUOTES or (prev == "," and i >= 2 and self.toks[i - 2].text in _CLOSE_QUOTES)
+            quote_before = prev in _CLOSE_QUOTES or (prev == "," and i >= 2 and self.texts[i - 2] in _CLOSE_QUOTES)
             if prev in _NP_BREAK and prev not in ("and",) and prev not in _PRONOUNS and prev not in _AUX \
                     and not (prev == "," and self._apposition_subject(i)) \
                     and not relative and not quote_before:  # ('"...," says Paul Rieckhoff' is inverted)
                 if not self.heading:
                     return None  # (after "NAME, a geriatrician," the -s form is the verb)
         passive_with_agent = False
-        if tok.low.endswith("ed") or tok.low in ("told", "said", "thought", "found", "known", "shown", "written"):
+        if low.endswith("ed") or low in ("told", "said", "thought", "found", "known", "shown", "written"):
             k = i - 1
-            while k > 0 and self.toks[k].low in _AUX and self.toks[k].low not in (
+            while k > 0 and self.lows[k] in _AUX and self.lows[k] not in (
                     "is", "are", "was", "were", "be", "been", "being"):
                 k -= 1
-            if self.toks[k].low in ("is", "are", "was", "were", "be", "been", "being", "get", "got") and k < i:
+            if self.lows[k] in ("is", "are", "was", "were", "be", "been", "being", "get", "got") and k < i:
                 # passive: only "was quoted as saying" and "was told by X" stay attributions here
-                if not (nxt == "by" or (tok.low == "quoted" and nxt == "as")):
+                if not (nxt == "by" or (low == "quoted" and nxt == "as")):
                     return None
                 passive_with_agent = nxt == "by" and self._passive_by(i, i + 1)
             if nxt and nxt[0].isalpha() and entry.stance in ("distancing", "assertive") and prev in _DETERMINERS:
@@ -367,32 +374,32 @@ class _SentenceReader:
 
     def _clause_follows(self, i: int, lemma: str) -> bool:
         j = i + 1
-        if lemma in _PARTICLE_AFTER and j < len(self.toks) and self.toks[j].low in _PARTICLE_AFTER[lemma]:
+        if lemma in _PARTICLE_AFTER and j < self.n and self.lows[j] in _PARTICLE_AFTER[lemma]:
             return True
-        nxt = self.toks[j].low if j < len(self.toks) else ""
-        entry = self.lex.verb_forms.get(self.toks[i].low)
+        nxt = self.lows[j] if j < self.n else ""
+        entry = self.lex.verb_forms.get(self.lows[i])
         if nxt == "to" and entry is not None and entry.stance == "directive":
             return True  # "pledged to push for ...", "urged voters to ..."
-        if entry is not None and entry.complements and j < len(self.toks):
-            while j + 1 < len(self.toks) and ((nxt.endswith("ly") and nxt not in ("italy", "family")) or (
+        if entry is not None and entry.complements and j < self.n:
+            while j + 1 < self.n and ((nxt.endswith("ly") and nxt not in ("italy", "family")) or (
                     nxt in _TIME_WORDS and nxt not in ("this", "last", "may"))):
                 j += 1  # "spoke emotionally of", "ruled Friday against"
-                nxt = self.toks[j].low
-            after = self.toks[j + 1] if j + 1 < len(self.toks) else None
+                nxt = self.lows[j]
+            after = j + 1 < self.n  # a token after the complement
             if nxt == "to" and "to" in entry.complements:
                 # a to-infinitive ("refused to sign"), not a destination ("wants to the coast")
-                return after is not None and after.text[0].isalpha() and after.low not in _DETERMINERS \
-                    and not after.text[0].isupper()
-            if nxt in entry.complements and nxt != "as" and after is not None and after.text[0].isalnum():
+                return after and self.texts[j + 1][0].isalpha() and self.lows[j + 1] not in _DETERMINERS \
+                    and not self.texts[j + 1][0].isupper()
+            if nxt in entry.complements and nxt != "as" and after and self.texts[j + 1][0].isalnum():
                 return True  # "spoke about the levy"
             if "as" in entry.complements and self._object_follows(j) \
-                    and any(t.low == "as" for t in self.toks[j + 1:j + 9]):
+                    and "as" in self.lows[j + 1:j + 9]:
                 return True  # "see reauthorization as an opportunity", "viewed the deal as a surrender"
             if "object" in entry.complements and self._object_follows(j, bare=not self._relative_subject(i)):
                 return True  # "endorsed the mayor", "questioned Mr. Ito's figures"
             if entry.kind in _COMPLEMENT_ONLY_KINDS:
                 return False
-        if self.toks[j:j + 3] and [t.low for t in self.toks[j:j + 2]] == ["on", "condition"]:
+        if self.lows[j:j + 2] == ["on", "condition"]:
             return False  # "speaking on condition of anonymity" describes the source
         if nxt in ("he", "she", "it", "they", "we", "i", "there", "his", "her", "their", "its", "the", "a", "an",
                    "this", "these", "those") and \
@@ -400,23 +407,23 @@ class _SentenceReader:
             return True  # "analysts agreed it was ...": a clause without "that"
         if lemma in _NAMING_VERBS and self._object_and_predicate(j):
             return True  # "has called climate change a hoax", "called the charges unfounded"
-        if lemma in ("describe", "characterize", "characterise", "label", "dub", "call") and any(
-                t.low == "as" for t in self.toks[j:j + 8]) and lemma != "call":
+        if lemma in ("describe", "characterize", "characterise", "label", "dub", "call") and \
+                "as" in self.lows[j:j + 8] and lemma != "call":
             return True  # "described the showdown as ominous"
-        if lemma in ("find", "show", "suggest", "conclude", "estimate", "project", "predict") and any(
-                t.low in _DOCUMENT_WORDS for t in self.toks[max(0, i - 12):i]):
+        if lemma in ("find", "show", "suggest", "conclude", "estimate", "project", "predict") and \
+                not _DOCUMENT_WORDS.isdisjoint(self.lows[max(0, i - 12):i]):
             return True  # "a 2014 study found 31 incidents"
         if nxt in ("how", "why", "what", "where", "who", "which") and entry is not None \
                 and entry.kind in ("speech", "cognition"):
             return True  # an embedded question: "explained how the levy works", "asked why"
-        for k in range(j, min(j + 6, len(self.toks))):
-            t = self.toks[k]
-            if t.low in ("that", "whether", "if", ":") or any(q.start == t.start for q in self.quotes):
+        for k in range(j, min(j + 6, self.n)):
+            start = self.starts[k]
+            if self.lows[k] in ("that", "whether", "if", ":") or any(q.start == start for q in self.quotes):
                 return True
         # trailing position: '"...," she asked.' / 'C, he predicted.'
         if i >= 1 and (self._trailing_after(i + 1)):
             # or '"Who knows?" Graham asked.': the quote closed the sentence before
-            return any(t.text in (",",) or t.text in _CLOSE_QUOTES for t in self.toks[max(0, i - 8):i]) or (
+            return any(w == "," or w in _CLOSE_QUOTES for w in self.texts[max(0, i - 8):i]) or (
                 i <= 4 and bool(self._quote_before_sentence()))
         return False
 
@@ -424,43 +431,43 @@ class _SentenceReader:
         """An object then what it is called follows token ``j``: "climate change a hoax", "him “a liar”",
         "the charges unsubstantiated" (a predicate noun phrase, a quote, or a judging adjective within six
         words, before any punctuation or preposition)."""
-        if j >= len(self.toks) or not self.toks[j].text[0].isalnum():
+        if j >= self.n or not self.texts[j][0].isalnum():
             return False
-        for k in range(j + 1, min(j + 7, len(self.toks))):
-            t = self.toks[k]
-            if t.low in ("a", "an") or t.text in _QUOTE_CHARS or t.text == "‘":
+        for k in range(j + 1, min(j + 7, self.n)):
+            low, text = self.lows[k], self.texts[k]
+            if low in ("a", "an") or text in _QUOTE_CHARS or text == "‘":
                 return True
-            if _JUDGING_ADJECTIVE.fullmatch(t.low) and self.toks[k - 1].low not in _DETERMINERS:
+            if _JUDGING_ADJECTIVE.fullmatch(low) and self.lows[k - 1] not in _DETERMINERS:
                 return True
-            if not t.text[0].isalnum() or t.low in _PREDICATE_STOPS:
+            if not text[0].isalnum() or low in _PREDICATE_STOPS:
                 return False
         return False
 
     def _relative_subject(self, i: int) -> bool:
         """The verb at ``i`` has a relative pronoun for its subject ("a group that has attacked ...")."""
         k = i - 1
-        while k >= 0 and (self.toks[k].low in _AUX or self.toks[k].low in _NEGATED_AUX
-                          or self.toks[k].low.endswith("ly")):
+        while k >= 0 and (self.lows[k] in _AUX or self.lows[k] in _NEGATED_AUX
+                          or self.lows[k].endswith("ly")):
             k -= 1
-        return k >= 0 and self.toks[k].low in ("that", "which", "who")
+        return k >= 0 and self.lows[k] in ("that", "which", "who")
 
     def _object_follows(self, j: int, bare: bool = True) -> bool:
         """A noun phrase object starts at token ``j`` and runs for at least two words or is a name (or, with
         ``bare``, is a noun without a determiner)."""
-        tok = self.toks[j]
-        if tok.text in _QUOTE_CHARS or tok.low in ("him", "them", "us", "me"):
+        low, text = self.lows[j], self.texts[j]
+        if text in _QUOTE_CHARS or low in ("him", "them", "us", "me"):
             return True  # 'attacked "the hateful ideology"', "despised them"
-        if tok.low in ("the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those", "him",
+        if low in ("the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those", "him",
                        "them", "us", "me", "other", "some", "all", "both", "each", "every", "several", "many")\
-                or tok.text[0].isdigit():
-            return j + 1 < len(self.toks) and self.toks[j + 1].text[0].isalnum()
-        if tok.text[0].isupper() and tok.text[0].isalpha():
+                or text[0].isdigit():
+            return j + 1 < self.n and self.texts[j + 1][0].isalnum()
+        if text[0].isupper() and text[0].isalpha():
             return True
         # a bare noun phrase: "attacked loopholes that ...", "described crass behavior" (not after a relative
         # pronoun: "a group that has attacked shipping" describes the group)
-        return bare and tok.text[0].isalpha() and tok.low not in _NP_BREAK and tok.low not in _NP_INNER \
-            and not tok.low.endswith("ly") and tok.low not in self.lex.verb_forms and tok.low not in _PRONOUNS \
-            and tok.low not in ("it", "her", "its", "their", "his", "out", "up", "off", "down", "back", "away")
+        return bare and text[0].isalpha() and low not in _NP_BREAK and low not in _NP_INNER \
+            and not low.endswith("ly") and low not in self.lex.verb_forms and low not in _PRONOUNS \
+            and low not in ("it", "her", "its", "their", "his", "out", "up", "off", "down", "back", "away")
 
     # -------------------------------------------------------------- rule: no source
     def _no_source_matches(self) -> list[list[tuple[int, int]]]:
@@ -517,32 +524,33 @@ class _SentenceReader:
     # -------------------------------------------------------------- rule: speaker colon
     def _colon(self) -> list[Attribution]:
         """ "WALLACE: Let me ask ...", "Poll: Clinton leads": a short name opening the sentence, then a colon."""
-        toks = self.toks
+        texts, lows, starts, ends = self.texts, self.lows, self.starts, self.ends
         # a transcript printed as a quotation opens with its mark: '"WALLACE: Let me ask ...'
-        first = 1 if len(toks) > 2 and toks[0].text in _QUOTE_CHARS and toks[1].text.isupper() \
-            and len(toks[1].text) > 1 else 0
-        for k in range(first + 1, min(len(toks) - 1, first + 7)):
-            if toks[k].text == ":":
-                head = toks[first:k]
-                if not all(t.text[0].isupper() or t.low in ("of", "the", "and", ".", "'s", "’s") for t in head) \
-                        or any(t.text in _QUOTE_CHARS for t in head) or toks[0].low in _TIME_WORDS \
-                        or toks[0].low in self.lex.section_labels or toks[0].low in _DETERMINERS:
+        first = 1 if self.n > 2 and texts[0] in _QUOTE_CHARS and texts[1].isupper() \
+            and len(texts[1]) > 1 else 0
+        for k in range(first + 1, min(self.n - 1, first + 7)):
+            if texts[k] == ":":
+                head = texts[first:k]
+                if not all(w[0].isupper() or low in ("of", "the", "and", ".", "'s", "’s")
+                           for w, low in zip(head, lows[first:k])) \
+                        or any(w in _QUOTE_CHARS for w in head) or lows[0] in _TIME_WORDS \
+                        or lows[0] in self.lex.section_labels or lows[0] in _DETERMINERS:
                     return []
-                if re.fullmatch(r"\d+", toks[k + 1].text):
+                if re.fullmatch(r"\d+", texts[k + 1]):
                     return []  # a time "10:30"
                 end = self.sentence.end
-                if all(t.text.isupper() or not t.text[0].isalpha() for t in head) \
+                if all(w.isupper() or not w[0].isalpha() for w in head) \
                         and self.text[self.sentence.start - 1:self.sentence.start] in ("", "\n"):
                     # a transcript's turn ("PENCE: Well, look. ...") runs to the end of its paragraph
                     line_end = self.text.find("\n", self.sentence.start)
                     end = len(self.text) if line_end < 0 else line_end
-                content = self._trim(self._span(toks[k + 1].start, end))
+                content = self._trim(self._span(starts[k + 1], end))
                 if content is None:
                     return []
-                source = self._span(toks[first].start, toks[k - 1].end)
-                cue = Cue(self._span(toks[k].start, toks[k].end), ":", "speech", "neutral")
+                source = self._span(starts[first], ends[k - 1])
+                cue = Cue(self._span(starts[k], ends[k]), ":", "speech", "neutral")
                 return [self._make(cue, source, (content,), "colon")]
-            if toks[k].text in (",", ".", ";") or toks[k].text in _QUOTE_CHARS:
+            if texts[k] in (",", ".", ";") or texts[k] in _QUOTE_CHARS:
                 return []
         return []
 
@@ -560,16 +568,16 @@ class _SentenceReader:
             src_end = self._np_right(i, appositions=bool(self.sentence.text[: m.start()].strip()))
             if src_end == i:
                 continue
-            source = self._span(self.toks[i].start, self.toks[src_end - 1].end)
+            source = self._span(self.starts[i], self.ends[src_end - 1])
             before = self.sentence.text[: m.start()].strip()
             if before:  # "C, according to X"
                 content = self._trim(self._span(self.sentence.start, cs))
             else:  # "According to X, C"
                 after = src_end
-                while after < len(self.toks) and self.toks[after].text in (",", "\u2014"):
+                while after < self.n and self.texts[after] in (",", "\u2014"):
                     after += 1
-                content = self._trim(self._span(self.toks[after].start, self.sentence.end)) \
-                    if after < len(self.toks) else None
+                content = self._trim(self._span(self.starts[after], self.sentence.end)) \
+                    if after < self.n else None
             if content is None:
                 continue
             cue = Cue(self._span(cs, ce), "according to", "according_to", "neutral")
@@ -580,117 +588,117 @@ class _SentenceReader:
     def _document_frame(self) -> list[Attribution]:
         """ "In a poll released Monday, 45 percent said ...", "By one estimate, ...": an opening phrase
         naming a document or a count is the source of the clause after its comma."""
-        toks = self.toks
-        if len(toks) < 6 or toks[0].low not in ("in", "by", "as"):
+        texts, lows, starts, ends = self.texts, self.lows, self.starts, self.ends
+        if self.n < 6 or lows[0] not in ("in", "by", "as"):
             return []
-        comma = next((k for k in range(2, min(len(toks), 14)) if toks[k].text == ","), None)
-        if comma is None or comma + 2 >= len(toks):
+        comma = next((k for k in range(2, min(self.n, 14)) if texts[k] == ","), None)
+        if comma is None or comma + 2 >= self.n:
             return []
-        words = {t.low for t in toks[1:comma]}
-        if toks[0].low == "as" and toks[1].low.endswith("ed") and toks[1].low in self.lex.verb_forms \
-                and toks[2].low in ("in", "by") and comma > 3:
+        words = set(lows[1:comma])
+        if lows[0] == "as" and lows[1].endswith("ed") and lows[1] in self.lex.verb_forms \
+                and lows[2] in ("in", "by") and comma > 3:
             # "As stated in the commentary, C" / "As reported by the agency, C"
-            content = self._trim(self._span(toks[comma + 1].start, self.sentence.end))
+            content = self._trim(self._span(starts[comma + 1], self.sentence.end))
             if content is None:
                 return []
-            entry = self.lex.verb_forms[toks[1].low]
-            cue = Cue(self._span(toks[1].start, toks[1].end), entry.lemma, entry.kind, entry.stance)
-            return [self._make(cue, self._span(toks[3].start, toks[comma - 1].end), (content,), "document")]
-        if toks[0].low == "as":
+            entry = self.lex.verb_forms[lows[1]]
+            cue = Cue(self._span(starts[1], ends[1]), entry.lemma, entry.kind, entry.stance)
+            return [self._make(cue, self._span(starts[3], ends[comma - 1]), (content,), "document")]
+        if lows[0] == "as":
             return []
-        if toks[0].low == "in" and (not (words & _DOCUMENT_WORDS and toks[1].low in _DETERMINERS | {"its"})
-                                    or toks[2].low in ("wake", "aftermath", "face", "light", "midst")):
+        if lows[0] == "in" and (not (words & _DOCUMENT_WORDS and lows[1] in _DETERMINERS | {"its"})
+                                    or lows[2] in ("wake", "aftermath", "face", "light", "midst")):
             return []  # ("In the wake of the Times report, ..." dates the clause, it does not source it)
-        if toks[0].low == "by" and not words & {"estimate", "estimates", "count", "account", "accounts", "measure",
+        if lows[0] == "by" and not words & {"estimate", "estimates", "count", "account", "accounts", "measure",
                                                   "tally", "calculation", "calculations"}:
             return []
-        content = self._trim(self._span(toks[comma + 1].start, self.sentence.end))
+        content = self._trim(self._span(starts[comma + 1], self.sentence.end))
         if content is None:
             return []
-        cue = Cue(self._span(toks[0].start, toks[0].end), toks[0].low, "document", "neutral")
-        return [self._make(cue, self._span(toks[1].start, toks[comma - 1].end), (content,), "document")]
+        cue = Cue(self._span(starts[0], ends[0]), lows[0], "document", "neutral")
+        return [self._make(cue, self._span(starts[1], ends[comma - 1]), (content,), "document")]
 
     # -------------------------------------------------------------- rule: a quote signed with a dash
     def _signed_quote(self) -> list[Attribution]:
         """ '"We can do better." ― Ana Ruiz': a quotation signed, after a dash, with a name (pull quotes,
         collected reader comments, embedded posts)."""
-        toks = self.toks
+        texts, lows, starts, ends = self.texts, self.lows, self.starts, self.ends
         if "\u2015" not in self.sentence.text and "\u2014" not in self.sentence.text:
             return []
-        for d, tok in enumerate(toks):
-            if tok.text not in ("\u2015", "\u2014"):
+        for d, text in enumerate(texts):
+            if text not in ("\u2015", "\u2014"):
                 continue
-            before = self.text[max(0, tok.start - 2):tok.start].rstrip()
+            before = self.text[max(0, starts[d] - 2):starts[d]].rstrip()
             if not before or before[-1] not in "\u201d\"":
                 continue
             end = d + 1
-            while end < len(toks) and end - d <= 5 and (toks[end].text[0].isupper() or toks[end].text in (
-                    ".", "-", "'") or toks[end].low in ("de", "van", "von", "al")):
+            while end < self.n and end - d <= 5 and (texts[end][0].isupper() or texts[end] in (
+                    ".", "-", "'") or lows[end] in ("de", "van", "von", "al")):
                 end += 1
-            names = [t for t in toks[d + 1:end] if t.text[0].isupper()]
-            if not names or (end < len(toks) and toks[end].text not in (".", "(", ",")):
+            if not any(w[0].isupper() for w in texts[d + 1:end]) or (
+                    end < self.n and texts[end] not in (".", "(", ",")):
                 continue
-            q = self._quote_ending_before(tok.start)
+            q = self._quote_ending_before(starts[d])
             if q is None:
                 continue
-            while end > d + 1 and toks[end - 1].text == ".":
+            while end > d + 1 and texts[end - 1] == ".":
                 end -= 1
-            source = self._span(toks[d + 1].start, toks[end - 1].end)
-            cue = Cue(self._span(tok.start, tok.end), "sign", "speech", "neutral")
+            source = self._span(starts[d + 1], ends[end - 1])
+            cue = Cue(self._span(starts[d], ends[d]), "sign", "speech", "neutral")
             return [self._make(cue, source, (self._span(q.start, q.end),), "signed")]
         return []
 
     # -------------------------------------------------------------- verbs
     def _from_verb(self, i: int, entry, made_so_far: list[Attribution]) -> list[Attribution]:
         cue_start_i = i
-        while cue_start_i > 0 and (self.toks[cue_start_i - 1].low in _AUX
-                                   or self.toks[cue_start_i - 1].low in _NEGATED_AUX
-                                   or (self.toks[cue_start_i - 1].low.endswith("ly")
-                                       and not self.toks[cue_start_i - 1].text[0].isupper())):
+        while cue_start_i > 0 and (self.lows[cue_start_i - 1] in _AUX
+                                   or self.lows[cue_start_i - 1] in _NEGATED_AUX
+                                   or (self.lows[cue_start_i - 1].endswith("ly")
+                                       and not self.texts[cue_start_i - 1][0].isupper())):
             cue_start_i -= 1
-        if cue_start_i >= 2 and self.toks[cue_start_i - 1].low == "to" and self.toks[cue_start_i - 2].low in _RAISING:
+        if cue_start_i >= 2 and self.lows[cue_start_i - 1] == "to" and self.lows[cue_start_i - 2] in _RAISING:
             cue_start_i -= 2  # "seemed to think", "appeared to confirm"
-            while cue_start_i > 0 and self.toks[cue_start_i - 1].low in _AUX:
+            while cue_start_i > 0 and self.lows[cue_start_i - 1] in _AUX:
                 cue_start_i -= 1
-        elif cue_start_i >= 3 and [t.low for t in self.toks[cue_start_i - 2:cue_start_i]] == ["on", "to"] \
-                and self.toks[cue_start_i - 3].low in ("went", "go", "goes", "going", "gone"):
+        elif cue_start_i >= 3 and self.lows[cue_start_i - 2:cue_start_i] == ["on", "to"] \
+                and self.lows[cue_start_i - 3] in ("went", "go", "goes", "going", "gone"):
             cue_start_i -= 3  # "went on to say"
         cue_end_i = i + 1
-        if entry.lemma in _PARTICLE_AFTER and cue_end_i < len(self.toks) \
-                and self.toks[cue_end_i].low in _PARTICLE_AFTER[entry.lemma]:
+        if entry.lemma in _PARTICLE_AFTER and cue_end_i < self.n \
+                and self.lows[cue_end_i] in _PARTICLE_AFTER[entry.lemma]:
             cue_end_i += 1
-        if self.toks[i].low == "quoted" and cue_end_i + 1 < len(self.toks) and self.toks[cue_end_i].low == "as":
+        if self.lows[i] == "quoted" and cue_end_i + 1 < self.n and self.lows[cue_end_i] == "as":
             cue_end_i += 2  # "was quoted as saying"
         # auxiliaries belong to the cue only when a source stands before them
-        while cue_start_i < i and self.toks[cue_start_i].low in ("'s", "’s") and cue_start_i == 0:
+        while cue_start_i < i and self.lows[cue_start_i] in ("'s", "’s") and cue_start_i == 0:
             cue_start_i += 1
         cue = Cue(
-            self._span(self.toks[cue_start_i].start, self.toks[cue_end_i - 1].end),
+            self._span(self.starts[cue_start_i], self.ends[cue_end_i - 1]),
             entry.lemma, entry.kind, entry.stance,
         )
-        low = self.toks[i].low
-        before_cue = self.toks[cue_start_i - 1].low if cue_start_i else ""
+        low = self.lows[i]
+        before_cue = self.lows[cue_start_i - 1] if cue_start_i else ""
         if low.endswith("ing") and cue_start_i == 0 and i == 0 and entry.kind == "speech" \
-                and any(t.text == "," for t in self.toks[1:]):
+                and "," in self.texts[1:]:
             # "Claiming the criticism was unfair, Trump said ...": the main clause's subject speaks
             content = self._content_after(cue_end_i, entry.lemma, stop_at_comma=True)
-            comma = next(k for k in range(1, len(self.toks)) if self.toks[k].text == ",")
-            first = self.toks[comma + 1] if comma + 1 < len(self.toks) else None
-            if not content or first is None or not (first.text[0].isupper() or first.low in _DETERMINERS
-                                                    or first.low in _PRONOUNS):
+            comma = next(k for k in range(1, self.n) if self.texts[k] == ",")
+            first = comma + 1
+            if not content or first >= self.n or not (self.texts[first][0].isupper() or self.lows[first] in _DETERMINERS
+                                                      or self.lows[first] in _PRONOUNS):
                 return []
             end = self._np_right(comma + 1, appositions=False)
-            verb = self.toks[end] if end < len(self.toks) else None
-            if end == comma + 1 or verb is None or not (verb.low in self.lex.verb_forms or verb.low in _FINITE_AUX):
+            if end == comma + 1 or end >= self.n or not (self.lows[end] in self.lex.verb_forms
+                                                         or self.lows[end] in _FINITE_AUX):
                 return []
-            source = self._span(first.start, self.toks[end - 1].end)
+            source = self._span(self.starts[first], self.ends[end - 1])
             return [self._make(cue, source, content, "participle")]
         # ", even suggesting C" and ", going on to say C" hang on the clause like ", suggesting C"
-        participle = (low.endswith("ing") and cue_start_i == i) or self.toks[cue_start_i].low == "going"
+        participle = (low.endswith("ing") and cue_start_i == i) or self.lows[cue_start_i] == "going"
         k = cue_start_i - 1
-        if k > 0 and self.toks[k].low == "even":
+        if k > 0 and self.lows[k] == "even":
             k -= 1
-        before_participle = self.toks[k].low if k >= 0 else ""
+        before_participle = self.lows[k] if k >= 0 else ""
         if participle and cue_start_i > 0 and (
                 before_participle in (",", "by", "after", "before", "while", "when", "without", "in", "and", "also")
                 or (low in _PARTICIPLE_CUES and before_participle not in _PRONOUNS)):
@@ -699,28 +707,28 @@ class _SentenceReader:
         if self._passive_by(cue_start_i, cue_end_i):
             return self._passive(cue, cue_start_i, cue_end_i)
         # inverted: '"C," said X' / 'C, clarified CENTCOM'
-        before = self.toks[cue_start_i - 1].text if cue_start_i else ""
+        before = self.texts[cue_start_i - 1] if cue_start_i else ""
         if before == "," and self._apposition_subject(cue_start_i):
             before = ""  # "X, an armed group, claimed ...": X is the subject, nothing is inverted
         if before in (",", "\u2014", "-") or before in _CLOSE_QUOTES:
             src_end = self._np_right(cue_end_i)
-            first = self.toks[cue_end_i] if cue_end_i < len(self.toks) else None
-            if first is not None and (first.low in _TIME_WORDS or entry.lemma in _TELL_VERBS):
-                first = None  # "said Tuesday" is a time; "told The Post" names the addressee
+            first = cue_end_i
+            # "said Tuesday" is a time; "told The Post" names the addressee
+            named = first < self.n and self.lows[first] not in _TIME_WORDS and entry.lemma not in _TELL_VERBS
             after_quote = before in _CLOSE_QUOTES or (
-                before == "," and cue_start_i >= 2 and self.toks[cue_start_i - 2].text in _CLOSE_QUOTES)
-            if src_end > cue_end_i and first is not None and (
-                    first.text[0].isupper() or first.text[0].isdigit() or first.low in (
+                before == "," and cue_start_i >= 2 and self.texts[cue_start_i - 2] in _CLOSE_QUOTES)
+            if src_end > cue_end_i and named and (
+                    self.texts[first][0].isupper() or self.texts[first][0].isdigit() or self.lows[first] in (
                         "the", "a", "an", "he", "she", "they", "it", "we",
                                                              "i", "one", "two", "three", "several", "some")
             ) and (self._trailing_after(src_end) or (after_quote and self._description_after(src_end))):
-                source = self._span(self.toks[cue_end_i].start, self.toks[src_end - 1].end)
+                source = self._span(self.starts[cue_end_i], self.ends[src_end - 1])
                 content = self._content_before(cue_start_i - 1)
                 if content:
                     return self._with_relay(self._make(cue, source, content, "inverted"), src_end)
         # source before the cue
         src = self._np_left(cue_start_i)
-        if src is None and cue_start_i > 0 and self.toks[cue_start_i - 1].low in ("and", "but"):
+        if src is None and cue_start_i > 0 and self.lows[cue_start_i - 1] in ("and", "but"):
             earlier = [a for a in made_so_far if a.source is not None and a.cue.span.end <= cue.span.start
                        and a.source.text.lower() not in ("who", "which", "that")]
             subject = earlier[-1].source if earlier else self._np_left_sentence_subject()
@@ -730,15 +738,15 @@ class _SentenceReader:
         if src is None:
             return []
         src_start_i, subordinate = src
-        source = self._span(self.toks[src_start_i].start, self.toks[cue_start_i - 1].end)
+        source = self._span(self.starts[src_start_i], self.ends[cue_start_i - 1])
         source = self._strip_source(source)
         if source is None:
             return []
-        if src_start_i >= 2 and self.toks[src_start_i - 1].low == "as" and self._trailing_after(cue_end_i):
+        if src_start_i >= 2 and self.lows[src_start_i - 1] == "as" and self._trailing_after(cue_end_i):
             content = self._content_before(src_start_i - 1)  # "..., as police have said."
             if content:
                 return [self._make(cue, source, content, "trailing")]
-        before_src = self.toks[src_start_i - 1].text if src_start_i else ""
+        before_src = self.texts[src_start_i - 1] if src_start_i else ""
         after_cue = cue_end_i
         if entry.lemma in _TELL_VERBS and self._np_right(cue_end_i) > cue_end_i:
             after_cue = self._np_right(cue_end_i)  # '"...," Mr. Clarke told some of the miners.'
@@ -757,44 +765,44 @@ class _SentenceReader:
         content = self._content_after(cue_end_i, entry.lemma, stop_at_comma=subordinate)
         if not content:
             return []
-        if before_src == "," and cue_end_i < len(self.toks) and self.toks[cue_end_i].text == "," \
+        if before_src == "," and cue_end_i < self.n and self.texts[cue_end_i] == "," \
                 and not subordinate and entry.kind in ("speech", "cognition"):
             # "The latest test, North Korea said, was the most powerful": the words before the parenthetical
             # cue are the first fragment of what was said
             before = self._content_before(src_start_i - 1)
             if before and before[0].end <= content[0].start and not any(
-                    t.text in _QUOTE_CHARS for t in self.toks[:src_start_i]):
+                    w in _QUOTE_CHARS for w in self.texts[:src_start_i]):
                 content = before + content
         return self._with_relay(self._make(cue, source, content, "forward"), cue_end_i)
 
     def _passive_by(self, cs: int, ce: int) -> bool:
         """ "was first reported by X", "the figure reported by X": a passive cue with its agent."""
-        if ce + 1 >= len(self.toks) or self.toks[ce].low != "by":
+        if ce + 1 >= self.n or self.lows[ce] != "by":
             return False
-        agent = self.toks[ce + 1]
-        if not (agent.text[0].isupper() or agent.low in _DETERMINERS or agent.low in _AGENT_OPENERS
-                or agent.text[0].isdigit()):
+        agent, agent_low = self.texts[ce + 1], self.lows[ce + 1]
+        if not (agent[0].isupper() or agent_low in _DETERMINERS or agent_low in _AGENT_OPENERS
+                or agent[0].isdigit()):
             return False  # "said by telephone": a means, not an agent
-        return self.toks[ce - 1].low.endswith("ed") or self.toks[ce - 1].low in ("told", "said", "written", "shown")
+        return self.lows[ce - 1].endswith("ed") or self.lows[ce - 1] in ("told", "said", "written", "shown")
 
     def _passive(self, cue: Cue, cs: int, ce: int) -> list[Attribution]:
         end = self._np_right(ce + 1)
         if end == ce + 1 or cs == 0:
             return []
-        source = self._span(self.toks[ce + 1].start, self.toks[end - 1].end)
-        if not {t.low for t in self.toks[cs:ce]} & {"was", "were", "is", "are", "been", "be", "being"}:
+        source = self._span(self.starts[ce + 1], self.ends[end - 1])
+        if {"was", "were", "is", "are", "been", "be", "being"}.isdisjoint(self.lows[cs:ce]):
             # a reduced relative: what was reported is the noun phrase just before
             found = self._np_left_plain(cs)
             if found is None:
                 return []
-            content = self._trim(self._span(self.toks[found[0]].start, self.toks[cs - 1].end))
+            content = self._trim(self._span(self.starts[found[0]], self.ends[cs - 1]))
             return [self._make(cue, source, (content,), "passive")] if content else []
         start = 0
         for k in range(cs - 1, -1, -1):
-            if self.toks[k].text in (",", ";", "\u2014") or self.toks[k].low in _SUBORDINATORS:
+            if self.texts[k] in (",", ";", "\u2014") or self.lows[k] in _SUBORDINATORS:
                 start = k + 1
                 break
-        content = self._trim(self._span(self.toks[start].start, self.toks[cs - 1].end))
+        content = self._trim(self._span(self.starts[start], self.ends[cs - 1]))
         if content is None:
             return []
         return [self._make(cue, source, (content,), "passive")]
@@ -804,7 +812,7 @@ class _SentenceReader:
         if not content:
             return []
         # the source of the attribution this clause hangs on, else the subject of the sentence
-        earlier = [a for a in made if a.source is not None and a.cue.span.end <= self.toks[cs].start
+        earlier = [a for a in made if a.source is not None and a.cue.span.end <= self.starts[cs]
                    and a.source.text.lower() not in ("who", "which", "that")]
         source = earlier[-1].source if earlier else self._np_left_sentence_subject()
         if source is None:
@@ -813,19 +821,19 @@ class _SentenceReader:
 
     def _with_relay(self, outer: Attribution, after_i: int) -> list[Attribution]:
         j = after_i
-        while j < len(self.toks) and (self.toks[j].text == "," or self.toks[j].low in _ADVERBIAL_START
-                                      or self.toks[j].low in ("monday", "tuesday", "wednesday", "thursday",
+        while j < self.n and (self.texts[j] == "," or self.lows[j] in _ADVERBIAL_START
+                                      or self.lows[j] in ("monday", "tuesday", "wednesday", "thursday",
                                                               "friday", "saturday", "sunday")):
-            if self.toks[j].low in ("citing", "quoting"):
+            if self.lows[j] in ("citing", "quoting"):
                 break
             j += 1
             if j - after_i > 4:
                 return [outer]
-        if j < len(self.toks) and self.toks[j].low in ("citing", "quoting"):
+        if j < self.n and self.lows[j] in ("citing", "quoting"):
             end = self._np_right(j + 1)
             if end > j + 1:
-                source = self._span(self.toks[j + 1].start, self.toks[end - 1].end)
-                cue = Cue(self._span(self.toks[j].start, self.toks[j].end), "cite", "relay", "neutral")
+                source = self._span(self.starts[j + 1], self.ends[end - 1])
+                cue = Cue(self._span(self.starts[j], self.ends[j]), "cite", "relay", "neutral")
                 inner = Attribution(id="", cue=cue, source=source, content=outer.content, quote=outer.quote,
                                     sentence_ids=outer.sentence_ids, via=f"@{outer.cue.span.start}",
                                     rule="relay")
@@ -833,48 +841,48 @@ class _SentenceReader:
         return [outer]
 
     def _nominal(self, i: int) -> list[Attribution]:
-        nxt = self.toks[i + 1].low if i + 1 < len(self.toks) else ""
+        nxt = self.lows[i + 1] if i + 1 < self.n else ""
         if nxt != "that":
             return []
-        if i >= 2 and self.toks[i - 2].low in ("in", "at") and self.toks[i - 1].low in ("a", "an", "his", "her",
+        if i >= 2 and self.lows[i - 2] in ("in", "at") and self.lows[i - 1] in ("a", "an", "his", "her",
                                                                                       "its", "their"):
             return []  # "said in a statement that ...": the verb is the cue
-        prev = self.toks[i - 1] if i else None
+        prev = self.lows[i - 1] if i else None
         source = None
-        if prev is not None and prev.low.endswith(("'s", "’s")) and len(prev.low) > 2 \
-                and prev.low[:-2] not in _CONTRACTED:
+        if prev is not None and prev.endswith(("'s", "’s")) and len(prev) > 2 \
+                and prev[:-2] not in _CONTRACTED:
             k = i - 1
-            while k > 0 and self.toks[k - 1].text[0].isupper():
+            while k > 0 and self.texts[k - 1][0].isupper():
                 k -= 1
-            source = self._span(self.toks[k].start, prev.end - 2)
-        elif prev is not None and prev.low in ("'s", "’s") and i >= 2:
+            source = self._span(self.starts[k], self.ends[i - 1] - 2)
+        elif prev is not None and prev in ("'s", "’s") and i >= 2:
             j = i - 1
             k = j
-            while k > 0 and (self.toks[k - 1].text[0].isupper()):
+            while k > 0 and (self.texts[k - 1][0].isupper()):
                 k -= 1
             if k < j:
-                source = self._span(self.toks[k].start, self.toks[j - 1].end)
-        elif prev is not None and prev.low in ("his", "her", "their", "its"):
-            source = self._span(prev.start, prev.end)
-        elif prev is None or prev.low not in _DETERMINERS:
+                source = self._span(self.starts[k], self.ends[j - 1])
+        elif prev is not None and prev in ("his", "her", "their", "its"):
+            source = self._span(self.starts[i - 1], self.ends[i - 1])
+        elif prev is None or prev not in _DETERMINERS:
             return []
         content = self._content_after(i + 1, "")
         if not content:
             return []
-        tok = self.toks[i]
-        cue = Cue(self._span(tok.start, tok.end), tok.low.rstrip("s") if tok.low.endswith("s") else tok.low,
-                  "nominal", self.lex.nominal[tok.low])
+        low = self.lows[i]
+        cue = Cue(self._span(self.starts[i], self.ends[i]), low.rstrip("s") if low.endswith("s") else low,
+                  "nominal", self.lex.nominal[low])
         return [self._make(cue, source, content, "nominal")]
 
     def _apposition_subject(self, cue_i: int) -> bool:
         """True for "NAME, APPOSITION, cue" opening its clause, with no quote before the cue."""
-        if any(t.text in _QUOTE_CHARS for t in self.toks[:cue_i]):
+        if not _QUOTE_CHARS.isdisjoint(self.texts[:cue_i]):
             return False
         found = self._np_left(cue_i)
         if found is None:
             return False
         start, _ = found
-        return start == 0 or self.toks[start - 1].text == "," or self.toks[start - 1].low in _SUBORDINATORS
+        return start == 0 or self.texts[start - 1] == "," or self.lows[start - 1] in _SUBORDINATORS
 
     # -------------------------------------------------------------- noun phrases
     def _np_left(self, cue_i: int) -> tuple[int, bool] | None:
@@ -884,13 +892,13 @@ class _SentenceReader:
         if j < 0:
             return None
         # apposition: NAME, a spokeswoman for X, said
-        if self.toks[j].text == ",":
+        if self.texts[j] == ",":
             k = j - 1
-            while k >= 0 and self.toks[k].text != "," and j - k <= 30:
+            while k >= 0 and self.texts[k] != "," and j - k <= 30:
                 k -= 1
-            if k > 0 and self.toks[k].text == ",":
-                appos_first = self.toks[k + 1].low
-                if k >= 3 and self.toks[k - 1].text.isdigit() and self.toks[k - 2].text == ",":
+            if k > 0 and self.texts[k] == ",":
+                appos_first = self.lows[k + 1]
+                if k >= 3 and self.texts[k - 1].isdigit() and self.texts[k - 2] == ",":
                     k -= 2  # an age before the apposition: "Dennis Yoder, 68, who has diabetes, said"
                 if appos_first in _DETERMINERS or appos_first in _QUANTIFIERS or appos_first in (
                                                                   "one", "who", "which", "whose", "including", "such",
@@ -898,201 +906,197 @@ class _SentenceReader:
                                                                   "formerly", "herself", "himself") or \
                         appos_first.isdigit() or \
                         appos_first.endswith("ing") or \
-                        self.toks[k + 1].text[0].isupper() or self._role_apposition(k, j):
+                        self.texts[k + 1][0].isupper() or self._role_apposition(k, j):
                     head = self._np_left_plain(k)
                     if head is not None:
                         return head
             return None
-        if self.toks[j].text in ("--", "\u2014", "\u2013"):
+        if self.texts[j] in ("--", "\u2014", "\u2013"):
             k = j - 1
-            while k > 0 and self.toks[k].text not in ("--", "\u2014", "\u2013") and j - k <= 30:
+            while k > 0 and self.texts[k] not in ("--", "\u2014", "\u2013") and j - k <= 30:
                 k -= 1
-            if k > 0 and self.toks[k].text in ("--", "\u2014", "\u2013"):
+            if k > 0 and self.texts[k] in ("--", "\u2014", "\u2013"):
                 return self._np_left_plain(k)
             return None
         return self._np_left_plain(cue_i)
 
     def _role_apposition(self, k: int, j: int) -> bool:
         """ "Tom Avery, director of the port, said": a name, then a role with no determiner and no verb."""
-        if k < 1 or not (self.toks[k - 1].text[0].isupper() or self.toks[k - 1].text == ")") \
+        if k < 1 or not (self.texts[k - 1][0].isupper() or self.texts[k - 1] == ")") \
                 or not 1 <= j - k - 1 <= 16:
             return False
         # "and" only between two roles: "director of the center and a professor at the school"
-        return not any(t.low in ("is", "are", "was", "were", "has", "have", "had", "will", "would", "but")
-                       or (t.low == "and" and self.toks[m + 1].low not in ("a", "an", "the"))
-                       or (t.low in self.lex.verb_forms and not self._noun_modifier(m))
-                       for m, t in enumerate(self.toks[k + 1:j], k + 1))
+        return not any(low in ("is", "are", "was", "were", "has", "have", "had", "will", "would", "but")
+                       or (low == "and" and self.lows[m + 1] not in ("a", "an", "the"))
+                       or (low in self.lex.verb_forms and not self._noun_modifier(m))
+                       for m, low in enumerate(self.lows[k + 1:j], k + 1))
 
     def _np_left_plain(self, end_i: int) -> tuple[int, bool] | None:
         j = end_i - 1
         start = end_i
         while j >= 0 and end_i - j <= 12:
-            t = self.toks[j]
-            low = t.low
-            if t.text == ")" and j > 1:
+            low, text = self.lows[j], self.texts[j]
+            if text == ")" and j > 1:
                 k = j - 1
-                while k > 0 and self.toks[k].text != "(" and j - k <= 6:
+                while k > 0 and self.texts[k] != "(" and j - k <= 6:
                     k -= 1
-                if self.toks[k].text == "(" and k > 0 and self.toks[k - 1].text[0].isupper():
+                if self.texts[k] == "(" and k > 0 and self.texts[k - 1][0].isupper():
                     start = k
                     j = k - 1
                     continue
             if low == "that" and j == end_i - 1:
                 return (j, False) if self._relative_that(j) else None
-            if low == "whom" and j == end_i - 1 and j >= 2 and self.toks[j - 1].low == "of" \
-                    and self.toks[j - 2].low in _BARE_VERB_SUBJECTS | _QUANTIFIERS:
+            if low == "whom" and j == end_i - 1 and j >= 2 and self.lows[j - 1] == "of" \
+                    and self.lows[j - 2] in _BARE_VERB_SUBJECTS | _QUANTIFIERS:
                 return (j - 2, False)  # "families of victims, many of whom say ..."
-            if (low in _PRONOUNS or (low == "which" and j > 0 and self.toks[j - 1].text == ",")) \
+            if (low in _PRONOUNS or (low == "which" and j > 0 and self.texts[j - 1] == ",")) \
                     and j == end_i - 1:
                 start = j  # a pronoun, or "which" after a comma ("China and the US, which vowed ...")
                 j -= 1
                 break
-            if j < end_i - 1 and low in self.lex.verb_forms and not t.text[0].isupper() \
+            if j < end_i - 1 and low in self.lex.verb_forms and not text[0].isupper() \
                     and not self._noun_modifier(j):
                 break
             if low in _NP_BREAK and not (low == "and" and start < end_i and j > 0
-                                          and self.toks[j - 1].low not in _NP_BREAK) and not (
-                    low == "to" and j > 0 and self.toks[j - 1].low in ("close", "closest", "near", "loyal")):
+                                          and self.lows[j - 1] not in _NP_BREAK) and not (
+                    low == "to" and j > 0 and self.lows[j - 1] in ("close", "closest", "near", "loyal")):
                 break  # ("people close to him" stays one noun phrase)
-            if t.text in _QUOTE_CHARS:
+            if text in _QUOTE_CHARS:
                 break
             start = j
             j -= 1
         if start == end_i:
             return None
         # trim leading inner words ("of", "and")
-        while start < end_i and self.toks[start].low in _NP_INNER:
+        while start < end_i and self.lows[start] in _NP_INNER:
             start += 1
         if start == end_i:
             return None
-        words = [t for t in self.toks[start:end_i] if t.text[0].isalnum()]
-        if not words:
+        if not any(w[0].isalnum() for w in self.texts[start:end_i]):
             return None
         # a source is a noun phrase: reject runs that end in an adverb or adjective-only material
-        last = self.toks[end_i - 1].low
+        last = self.lows[end_i - 1]
         if last.endswith("ly") and last not in ("italy", "ally", "family", "assembly", "daily", "supply"):
             return None
-        if start > 0 and self.toks[start - 1].low in self.lex.verb_forms and \
-                not self.toks[start].text[0].isupper() and self.toks[start].low not in _DETERMINERS \
+        if start > 0 and self.lows[start - 1] in self.lex.verb_forms and \
+                not self.texts[start][0].isupper() and self.lows[start] not in _DETERMINERS \
                 and not self._noun_modifier(start - 1):
             return None  # the object of another verb ("claimed responsibility ... posted"), not a subject
-        subordinate = j >= 0 and self.toks[j].low in _SUBORDINATORS
+        subordinate = j >= 0 and self.lows[j] in _SUBORDINATORS
         return start, subordinate
 
     def _relative_that(self, j: int) -> bool:
         """ "a super PAC that intends to ...": "that" after a noun opens a relative clause (after a verb, or
         a noun that takes a clause, it is a complementiser)."""
-        prev = self.toks[j - 1] if j > 0 else None
-        return prev is not None and prev.text[0].isalpha() and prev.low not in self.lex.verb_forms \
-            and prev.low not in _NP_BREAK and prev.low not in self.lex.nominal and prev.low not in (
+        prev = self.lows[j - 1] if j > 0 else None
+        return prev is not None and self.texts[j - 1][0].isalpha() and prev not in self.lex.verb_forms \
+            and prev not in _NP_BREAK and prev not in self.lex.nominal and prev not in (
                 "so", "such", "now", "given", "fact", "idea", "view", "hope", "sense", "news", "evidence")
 
     def _noun_modifier(self, k: int) -> bool:
         """A verb's bare form used as a noun before another noun: "state officials", "the report authors"."""
-        entry = self.lex.verb_forms.get(self.toks[k].low)
+        entry = self.lex.verb_forms.get(self.lows[k])
         if entry is None:
             return False
-        prev = self.toks[k - 1].low if k else ""
-        if self.toks[k].low == entry.lemma + "s" and (prev in _DETERMINERS or prev in ("federal", "state", "local",
+        prev = self.lows[k - 1] if k else ""
+        if self.lows[k] == entry.lemma + "s" and (prev in _DETERMINERS or prev in ("federal", "state", "local",
                                                                                  "national")) \
-                and k + 1 < len(self.toks) and self.toks[k + 1].text[0].isalpha() \
-                and self.toks[k + 1].low not in self.lex.verb_forms:
+                and k + 1 < self.n and self.texts[k + 1][0].isalpha() \
+                and self.lows[k + 1] not in self.lex.verb_forms:
             return True  # a plural before its noun: "the appeals court"
-        if self.toks[k].low != entry.lemma:
+        if self.lows[k] != entry.lemma:
             return False
         return k == 0 or prev in _DETERMINERS or prev in _QUANTIFIERS or prev in (
             ",", "and", "or", "of", "for", "from", "with", "federal", "local", "national") or prev[:1].isdigit() \
-            or self.toks[k - 1].text[0].isupper()  # "the New York state attorney general"
+            or self.texts[k - 1][0].isupper()  # "the New York state attorney general"
 
     def _np_left_sentence_subject(self, clause_end: int | None = None) -> Span | None:
         """The subject of the sentence's main clause, for cues that have none of their own ("X spoke to
         the crowd, promising C"): after an introductory phrase closed by a comma, a pronoun, a run of
         capitalised words, or a determiner with up to four words. A comma at ``clause_end`` closes the main
         clause, not an introductory phrase."""
-        toks = self.toks
-        if not toks or toks[0].text in _QUOTE_CHARS:
+        texts, lows = self.texts, self.lows
+        if not texts or texts[0] in _QUOTE_CHARS:
             return None
         k = 0
-        for c in range(min(len(toks), 14, len(toks) if clause_end is None else clause_end)):
-            if toks[c].text == ",":
-                intro = toks[:c]
-                if not any(self.lex.verb_forms.get(t.low) or t.low in ("is", "are", "was", "were", "has", "have",
-                                                                       "had") for t in intro):
+        for c in range(min(self.n, 14, self.n if clause_end is None else clause_end)):
+            if texts[c] == ",":
+                if not any(self.lex.verb_forms.get(low) or low in ("is", "are", "was", "were", "has", "have",
+                                                                   "had") for low in lows[:c]):
                     k = c + 1
                 break
-        while k < len(toks) and (toks[k].text == "," or toks[k].low in ("however", "meanwhile", "but", "and",
+        while k < self.n and (texts[k] == "," or lows[k] in ("however", "meanwhile", "but", "and",
                                                                          "yet", "still", "also", "then")):
             k += 1
-        if k >= len(toks):
+        if k >= self.n:
             return None
-        first = toks[k]
-        if first.low in _PRONOUNS and first.low not in ("who",):
-            return self._span(first.start, first.end)
+        first = lows[k]
+        if first in _PRONOUNS and first not in ("who",):
+            return self._span(self.starts[k], self.ends[k])
         end = k
-        if first.low in _DETERMINERS:
+        if first in _DETERMINERS:
             end = k + 1
-            while end < len(toks) and end - k <= 6 and toks[end].low not in _NP_BREAK and \
-                    self.lex.verb_forms.get(toks[end].low) is None and not (
+            while end < self.n and end - k <= 6 and lows[end] not in _NP_BREAK and \
+                    self.lex.verb_forms.get(lows[end]) is None and not (
                         # a word with an object after it is the verb: "A group of doctors in 2015 sent a letter"
-                        end + 1 < len(toks) and toks[end].low not in _NP_INNER and toks[end].text[0].islower()
-                        and toks[end + 1].low in _DETERMINERS):
+                        end + 1 < self.n and lows[end] not in _NP_INNER and texts[end][0].islower()
+                        and lows[end + 1] in _DETERMINERS):
                 end += 1
-        elif first.text[0].isupper():
-            while end < len(toks) and (toks[end].text[0].isupper() or (
-                    toks[end].low in ("of", "the", "and", "'s", "’s", "-", ".") and end + 1 < len(toks)
-                    and toks[end + 1].text[0].isupper())):
+        elif texts[k][0].isupper():
+            while end < self.n and (texts[end][0].isupper() or (
+                    lows[end] in ("of", "the", "and", "'s", "’s", "-", ".") and end + 1 < self.n
+                    and texts[end + 1][0].isupper())):
                 end += 1
         if end == k:
             return None
-        return self._span(toks[k].start, toks[end - 1].end)
+        return self._span(self.starts[k], self.ends[end - 1])
 
     def _np_right(self, i: int, appositions: bool = True) -> int:
         """End index (exclusive) of the noun phrase starting at token i."""
         j = i
-        while j < len(self.toks) and j - i < 14:
-            t = self.toks[j]
-            if j > i and t.low in _DETERMINERS and self.toks[j - 1].low not in _NP_INNER:
+        while j < self.n and j - i < 14:
+            low, text = self.lows[j], self.texts[j]
+            if j > i and low in _DETERMINERS and self.lows[j - 1] not in _NP_INNER:
                 break  # a new noun phrase starts: "told reporters | the water was safe"
-            if t.text == "," and j + 1 < len(self.toks) and not appositions:
+            if text == "," and j + 1 < self.n and not appositions:
                 break
-            if t.text == "," and j + 1 < len(self.toks):
+            if text == "," and j + 1 < self.n:
                 # apposition after a name: "Jane Doe, a spokeswoman for the agency,"
-                nxt = self.toks[j + 1].low
-                role = (j > i and self.toks[j - 1].text[0].isupper() and nxt[0].isalpha()
+                nxt = self.lows[j + 1]
+                role = (j > i and self.texts[j - 1][0].isupper() and nxt[0].isalpha()
                         and nxt not in _NP_BREAK and nxt not in self.lex.verb_forms and self._role_until_end(j + 1))
                 if (nxt in ("a", "an", "the", "who") and j > i) or role:
                     k = j + 1
-                    while k < len(self.toks) and self.toks[k].text not in (",", ".", "!", "?", "\u2014") \
-                            and self.toks[k].text not in _QUOTE_CHARS:
+                    while k < self.n and self.texts[k] not in (",", ".", "!", "?", "\u2014") \
+                            and self.texts[k] not in _QUOTE_CHARS:
                         k += 1
                     return k
                 break
-            if t.low in _NP_BREAK and t.low not in ("and",) and not (t.text == "." and j > i
-                                                                    and self.toks[j - 1].low.rstrip(".") in self.lex.abbreviations):
+            if low in _NP_BREAK and low not in ("and",) and not (
+                    text == "." and j > i and self.lows[j - 1].rstrip(".") in self.lex.abbreviations):
                 break
-            if t.text in _QUOTE_CHARS:
+            if text in _QUOTE_CHARS:
                 break
-            if j > i and t.low in ("in", "on", "at") and j + 1 < len(self.toks) and (
-                    self.toks[j + 1].low in ("a", "an", "statement", "monday", "tuesday", "wednesday", "thursday",
+            if j > i and low in ("in", "on", "at") and j + 1 < self.n and (
+                    self.lows[j + 1] in ("a", "an", "statement", "monday", "tuesday", "wednesday", "thursday",
                                              "friday", "saturday", "sunday", "an", "his", "her", "its", "their")):
                 break
-            if j > i and t.low in ("who", "that") and not any(
-                    x.text in _QUOTE_CHARS for x in self.toks[j:j + 12]):
+            if j > i and low in ("who", "that") and _QUOTE_CHARS.isdisjoint(self.texts[j:j + 12]):
                 # a short relative clause belongs to the source: "two officials who spoke on condition of
                 # anonymity" (up to the next comma)
                 k = j + 1
-                while k < len(self.toks) and self.toks[k].text not in (",", ".", ";", "\u2014") and k - j <= 12:
+                while k < self.n and self.texts[k] not in (",", ".", ";", "\u2014") and k - j <= 12:
                     k += 1
-                if k < len(self.toks) and self.toks[k].text in (",", ".", ";", "\u2014") and k - j <= 12:
+                if k < self.n and self.texts[k] in (",", ".", ";", "\u2014") and k - j <= 12:
                     return k
                 break
-            if j > i and t.low in ("citing", "quoting", "adding", "saying", "without", "noting", "which"):
+            if j > i and low in ("citing", "quoting", "adding", "saying", "without", "noting", "which"):
                 break
-            if j > i and (t.low in ("on", "late", "last", "earlier", "yesterday", "today", "tonight") or
-                          t.low in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")):
+            if j > i and (low in ("on", "late", "last", "earlier", "yesterday", "today", "tonight") or
+                          low in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")):
                 break
             j += 1
-        while j > i and self.toks[j - 1].low in _NP_INNER:
+        while j > i and self.lows[j - 1] in _NP_INNER:
             j -= 1
         return j
 
@@ -1100,10 +1104,9 @@ class _SentenceReader:
         """True when tokens from k to the end of the sentence (or the next comma) read as a role
         ("head of the centrist Tax Policy Center."): short, and no verb or quote in them."""
         n = 0
-        while k < len(self.toks) and self.toks[k].text not in (",", ".", "!", "?", ";", "\u2014"):
-            t = self.toks[k]
-            if t.text in _QUOTE_CHARS or t.low in ("is", "are", "was", "were", "has", "have", "had", "will",
-                                                   "would", "said", "says", "that") or n > 12:
+        while k < self.n and self.texts[k] not in (",", ".", "!", "?", ";", "\u2014"):
+            if self.texts[k] in _QUOTE_CHARS or self.lows[k] in (
+                    "is", "are", "was", "were", "has", "have", "had", "will", "would", "said", "says", "that") or n > 12:
                 return False
             n += 1
             k += 1
@@ -1113,11 +1116,11 @@ class _SentenceReader:
         """True when the words before the comma at comma_i only set the scene ("In July, X called for ...",
         "Bemoaning the system, X accused ..."): no quote, and a preposition, subordinator or participle
         first, or (with ``short``) three words at most."""
-        part = self.toks[:comma_i]
-        if not part or any(t.text in _QUOTE_CHARS or t.text == "," for t in part) or self.toks[comma_i].text != ",":
+        part, lows = self.texts[:comma_i], self.lows[:comma_i]
+        if not part or not _QUOTE_CHARS.isdisjoint(part) or "," in part or self.texts[comma_i] != ",":
             return False  # "In addition, C, a spokesman said": a second comma means C came between
-        first = part[0].low
-        if first.endswith("ing") and len(part) > 3 and any(t.low in _FINITE_AUX for t in part[1:]):
+        first = lows[0]
+        if first.endswith("ing") and len(part) > 3 and not _FINITE_AUX.isdisjoint(lows[1:]):
             return False  # "Shifting monsoons could affect a billion people, Mr. Obama said": a clause
         return (short and len(part) <= 3) or first in _INTRO_OPENERS or first in _SUBORDINATORS or (
             first.endswith("ing") and first not in ("something", "nothing", "everything", "anything"))
@@ -1125,21 +1128,21 @@ class _SentenceReader:
     def _description_after(self, j: int) -> bool:
         """'"C," said Dana Holt, an economist who served as ... and is now ...': after a quote and its inverted
         cue and source, a comma or bracket goes on describing the source; no quote or "that" follows."""
-        if j >= len(self.toks) or self.toks[j].text not in (",", "("):
+        if j >= self.n or self.texts[j] not in (",", "("):
             return False
-        return not any(t.text in _QUOTE_CHARS or t.low == "that" for t in self.toks[j:])
+        return _QUOTE_CHARS.isdisjoint(self.texts[j:]) and "that" not in self.lows[j:]
 
     def _trailing_after(self, j: int) -> bool:
         """True when what follows token j is only the end of an attribution clause (time, place, "in a
         statement", ", citing ...", ", adding ..."), i.e. the content is not after the cue."""
-        rest = [t for t in self.toks[j:]]
-        if not rest:
+        n, texts, lows = self.n, self.texts, self.lows
+        if j >= n:
             return True
-        first = rest[0]
-        if first.text in (".", "!", "?", ";") or first.text in _CLOSE_QUOTES or first.low in ("citing", "quoting"):
+        first, first_low = texts[j], lows[j]
+        if first in (".", "!", "?", ";") or first in _CLOSE_QUOTES or first_low in ("citing", "quoting"):
             return True
-        if first.text == ",":
-            nxt = rest[1].low if len(rest) > 1 else ""
+        if first == ",":
+            nxt = lows[j + 1] if j + 1 < n else ""
             if nxt.endswith("ing") and nxt not in ("something", "nothing", "anything", "everything", "king", "thing"):
                 return True  # '..., said X, summing up the talks'
             return nxt in ("citing", "quoting", "adding", "saying", "noting", "according", "without", "but",
@@ -1147,22 +1150,22 @@ class _SentenceReader:
                            "and", "referring", "in", "who", "which", "while", "explaining", "stressing",
                            "insisting", "warning", "arguing", "as", "after", "before", "when", "though",
                            "although", "despite", "calling", "describing", "pointing") or \
-                (len(rest) > 1 and rest[1].text in _QUOTE_CHARS)
-        if first.low in ("that", ":") or first.text in _QUOTE_CHARS:
+                (j + 1 < n and texts[j + 1] in _QUOTE_CHARS)
+        if first_low in ("that", ":") or first in _QUOTE_CHARS:
             return False
         # "said on Monday." / "told reporters." / "said in a statement."
-        k = 0
-        window = 20 if first.low in _ADVERBIAL_START or first.low in _SUBORDINATORS else 9
-        while k < len(rest) and rest[k].text not in (".", ",", "!", "?", ";") and k < window:
-            if rest[k].low in ("that",) or rest[k].text in _QUOTE_CHARS or (
-                    k > 0 and self.lex.verb_forms.get(rest[k].low) is None and rest[k].low in (
+        k = j
+        window = 20 if first_low in _ADVERBIAL_START or first_low in _SUBORDINATORS else 9
+        while k < n and texts[k] not in (".", ",", "!", "?", ";") and k - j < window:
+            if lows[k] in ("that",) or texts[k] in _QUOTE_CHARS or (
+                    k > j and self.lex.verb_forms.get(lows[k]) is None and lows[k] in (
                         "is", "are", "was", "were", "will", "would", "had", "has", "have", "could", "can")):
                 return False
             k += 1
-        if k < len(rest) and rest[k].text in (".", "!", "?", ";", ","):
-            return first.low in _ADVERBIAL_START or first.low in _SUBORDINATORS or first.low in (
+        if k < n and texts[k] in (".", "!", "?", ";", ","):
+            return first_low in _ADVERBIAL_START or first_low in _SUBORDINATORS or first_low in (
                 "reporters", "journalists", "the", "a", "an", "him", "her", "them", "us", "me") or \
-                first.text[0].isupper() or first.low.endswith("ly")
+                first[0].isupper() or first_low.endswith("ly")
         return False
 
     # -------------------------------------------------------------- content
@@ -1170,15 +1173,15 @@ class _SentenceReader:
         """Content ending at token comma_i (a comma, dash or closing quote before the attribution clause)."""
         if comma_i < 0:
             return ()
-        end_tok = self.toks[comma_i]
-        end = end_tok.end if end_tok.text in _CLOSE_QUOTES else end_tok.start
-        if end_tok.text == "," and comma_i > 0 and self.toks[comma_i - 1].text in _CLOSE_QUOTES:
-            end = end_tok.end  # '"...",' keep the comma inside the quote span
+        end_text = self.texts[comma_i]
+        end = self.ends[comma_i] if end_text in _CLOSE_QUOTES else self.starts[comma_i]
+        if end_text == "," and comma_i > 0 and self.texts[comma_i - 1] in _CLOSE_QUOTES:
+            end = self.ends[comma_i]  # '"...",' keep the comma inside the quote span
         start = self.sentence.start
         # a dash or colon before the content starts it: 'It is not clear — "C," said X'
         for k in range(comma_i - 1, -1, -1):
-            if self.toks[k].text in ("\u2014", "--", ";", ":"):
-                start = self.toks[k].end
+            if self.texts[k] in ("\u2014", "--", ";", ":"):
+                start = self.ends[k]
                 break
         # a quote that closes here may have opened in an earlier sentence
         for q in self.quotes:
@@ -1191,58 +1194,58 @@ class _SentenceReader:
         return (span,) if span else ()
 
     def _content_after(self, j: int, lemma: str, stop_at_comma: bool = False) -> tuple[Span, ...]:
-        n = len(self.toks)
+        n = self.n
         # skip the addressee of tell-verbs and adverbials before the content
-        if lemma in _TELL_VERBS and j < n and self.toks[j].low not in ("that",) and self.toks[j].text not in _QUOTE_CHARS:
+        if lemma in _TELL_VERBS and j < n and self.lows[j] not in ("that",) and self.texts[j] not in _QUOTE_CHARS:
             end = self._np_right(j)
             if end > j:
                 j = end
         for _ in range(3):
-            if j < n and self.toks[j].text in (",", ":"):
+            if j < n and self.texts[j] in (",", ":"):
                 j += 1
-            if j < n and self.toks[j].low in ("citing", "quoting"):
+            if j < n and self.lows[j] in ("citing", "quoting"):
                 # skip the relayed source: ", citing two officials who spoke on condition of anonymity, that"
-                end = next((k for k in range(j + 1, min(n, j + 16)) if self.toks[k].text == ","), None)
+                end = next((k for k in range(j + 1, min(n, j + 16)) if self.texts[k] == ","), None)
                 if end is not None:
                     j = end + 1
-            if j + 1 < n and self.toks[j].low in ("in", "at", "on") and self.toks[j + 1].low in (
+            if j + 1 < n and self.lows[j] in ("in", "at", "on") and self.lows[j + 1] in (
                     "a", "an", "his", "her", "its", "their", "the", "monday", "tuesday", "wednesday",
                     "thursday", "friday", "saturday", "sunday"):
                 k = j + 1
-                while k < n and self.toks[k].text not in (",",) and self.toks[k].low not in ("that",) \
-                        and self.toks[k].text not in _QUOTE_CHARS and k - j < 7 and not (
-                        self.toks[k].low in _PRONOUNS or self.toks[k].low == "it"):
+                while k < n and self.texts[k] not in (",",) and self.lows[k] not in ("that",) \
+                        and self.texts[k] not in _QUOTE_CHARS and k - j < 7 and not (
+                        self.lows[k] in _PRONOUNS or self.lows[k] == "it"):
                     k += 1
                 if k - j < 7:
                     j = k
-            elif j < n and self.toks[j].low in ("on", "late", "last", "earlier", "yesterday", "today", "monday",
+            elif j < n and self.lows[j] in ("on", "late", "last", "earlier", "yesterday", "today", "monday",
                                                 "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"):
-                if self.toks[j].low in ("on", "late", "last", "earlier"):
+                if self.lows[j] in ("on", "late", "last", "earlier"):
                     j += 1
-                if j < n and self.toks[j].low in ("monday", "tuesday", "wednesday", "thursday", "friday",
+                if j < n and self.lows[j] in ("monday", "tuesday", "wednesday", "thursday", "friday",
                                                   "saturday", "sunday", "week", "month", "year", "night",
                                                   "yesterday", "today"):
                     j += 1
-        if j >= n and self.toks[-1].text == ":":
+        if j >= n and self.texts[-1] == ":":
             return self._quote_after_sentence()
-        if j >= n or self.toks[j].text in (".", "!", "?"):
+        if j >= n or self.texts[j] in (".", "!", "?"):
             return ()
-        start = self.toks[j].start
+        start = self.starts[j]
         end = self.sentence.end
         if stop_at_comma:
             for k in range(j, n):
-                if self.toks[k].text in (",", ";", "\u2014"):
-                    end = self.toks[k].start
+                if self.texts[k] in (",", ";", "\u2014"):
+                    end = self.starts[k]
                     break
         else:
             # stop before a trailing attribution of another source: 'C — "Q," clarified X', and before a
             # concessive clause that is the writer's, not the speaker's: 'C, though she gave no details'
             for k in range(j + 1, n):
-                if (self.toks[k].text in ("\u2014", ";") and k + 1 < n) or (
-                        self.toks[k].text == "," and k + 1 < n and self.toks[k + 1].low in _WRITERS_CLAUSE
+                if (self.texts[k] in ("\u2014", ";") and k + 1 < n) or (
+                        self.texts[k] == "," and k + 1 < n and self.lows[k + 1] in _WRITERS_CLAUSE
                         or self._second_predicate(k)) and not any(
-                        q.start <= self.toks[k].start < q.end for q in self.quotes):
-                    end = self.toks[k].start
+                        q.start <= self.starts[k] < q.end for q in self.quotes):
+                    end = self.starts[k]
                     break
         # a quote opening in the content and closing in a later sentence extends the content
         for q in self.quotes:
@@ -1258,15 +1261,15 @@ class _SentenceReader:
     def _second_predicate(self, k: int) -> bool:
         """ "said bodies had been recovered but gave no figure": "but" (or "and") then a verb in the past tense
         starts a second predicate of the speaker, not more of what was said."""
-        if self.toks[k].low not in ("but", "and") or k + 1 >= len(self.toks):
+        if self.lows[k] not in ("but", "and") or k + 1 >= self.n:
             return False
-        nxt = self.toks[k + 1].low
+        nxt = self.lows[k + 1]
         return nxt in _SPEAKER_ACTIONS or (nxt.endswith("ed") and nxt in self.lex.verb_forms)
 
     def _content_after_cue(self, j: int) -> bool:
         """Whether words that could be content follow token j ("said on Monday." has none)."""
-        return any(t.text[0].isalnum() and t.low not in _TIME_WORDS and t.low not in _ADVERBIAL_START
-                   for t in self.toks[j:])
+        return any(text[0].isalnum() and low not in _TIME_WORDS and low not in _ADVERBIAL_START
+                   for text, low in zip(self.texts[j:], self.lows[j:]))
 
     def _quote_ending_before(self, pos: int) -> Quote | None:
         """The quotation that ends at ``pos`` or before it with only white space between."""
@@ -1299,10 +1302,8 @@ class _SentenceReader:
 
     # -------------------------------------------------------------- helpers
     def _tok_at(self, offset: int) -> int | None:
-        for k, t in enumerate(self.toks):
-            if t.start >= offset:
-                return k
-        return None
+        k = bisect_left(self.starts, offset)  # (token starts increase)
+        return k if k < self.n else None
 
     def _span_until_end(self, start: int) -> tuple[Span, ...]:
         end = self.sentence.end
