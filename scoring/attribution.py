@@ -558,6 +558,8 @@ class _SentenceReader:
     def _according_to(self) -> list[Attribution]:
         out = []
         low = self.sentence.text.lower()
+        if not any(phrase in low for phrase in self.lex.according_to_phrases):
+            return out  # (most sentences: five substring tests instead of a regular-expression scan)
         for m in self.lex.according_to_scan.finditer(low):
             if m.group() in ("citing", "quoting"):
                 continue  # relays are made by the rule for the verb they hang on (see _with_relay)
@@ -1241,6 +1243,8 @@ class _SentenceReader:
             # stop before a trailing attribution of another source: 'C — "Q," clarified X', and before a
             # concessive clause that is the writer's, not the speaker's: 'C, though she gave no details'
             for k in range(j + 1, n):
+                if self.texts[k] not in ("\u2014", ";", ",") and self.lows[k] not in ("but", "and"):
+                    continue  # (most words: nothing below can hold for them)
                 if (self.texts[k] in ("\u2014", ";") and k + 1 < n) or (
                         self.texts[k] == "," and k + 1 < n and self.lows[k + 1] in _WRITERS_CLAUSE
                         or self._second_predicate(k)) and not any(
@@ -1252,7 +1256,7 @@ class _SentenceReader:
             if start <= q.start < end and q.end > self.sentence.end and not stop_at_comma:
                 end = q.end
         span = self._trim(self._span(start, end))
-        if span is not None and len(re.findall(r"\w+", span.text)) < 2 and not any(
+        if span is not None and not _TWO_WORDS.search(span.text) and not any(
                 ch in _QUOTE_CHARS for ch in span.text) and not span.text[:1].isupper() \
                 and span.text.lower() not in ("him", "them", "us", "me"):
             return ()  # "has not commented publicly": no content, no attribution ("endorsed Clinton" has one)
@@ -1446,6 +1450,8 @@ def _non_overlapping(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+# two words or more: a word character, then others, then a word character again
+_TWO_WORDS = re.compile(r"\w\W+\w")
 # "X said C, and Y said D": a forward attribution whose source follows "and"/"but" starts a new clause
 _CLAUSE_JOIN = re.compile(r",?\s(?:and|but)\s+$")
 

@@ -60,6 +60,9 @@ class Lexicons:
     """Every inflected form of a reporting verb (``said``) to its entry."""
     according_to_scan: re.Pattern[str]
     """Any of the ``according_to`` phrases (lower-cased text)."""
+    according_to_phrases: tuple[str, ...]
+    """The ``according_to`` phrases themselves: a sentence holding none of them (a plain substring test, far
+    cheaper than a regular-expression scan) has no ``according_to_scan`` match."""
     nominal: Mapping[str, str]
     """Nominal cue (``statement``) to stance."""
     section_labels: frozenset[str]
@@ -174,6 +177,7 @@ class Lexicons:
             return cls(
                 verb_forms=MappingProxyType(forms),
                 according_to_scan=re.compile(r"\b(?:" + "|".join(re.escape(p) for p in cues["according_to"]) + r")\b"),
+                according_to_phrases=tuple(cues["according_to"]),
                 no_source_scan=re.compile(
                     r"\b" + trie_pattern(scan_words) + r"\b",
                     re.IGNORECASE),
