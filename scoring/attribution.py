@@ -181,7 +181,7 @@ def find_attributions(doc: Document, lexicons: Lexicons) -> tuple[Attribution, .
             near = quotes[bisect_right(quote_ends, sentence.start):bisect_left(quote_starts, sentence.end)]
             words = matches[k:bisect_left(hits, sentence.end)]
             found.extend(_SentenceReader(doc, sentence, lexicons, near, sentence_starts, quotes, words).read())
-    found = _keep_inside_quotes(doc, found, quotes)
+    found = _keep_inside_quotes(doc, found, quotes, quote_starts)
     found = _continue_quotes(doc, _cut_contents(doc, found), quotes)
     found = _drop_quoted_speech(found, quotes, quote_starts)
     found = _drop_reported_intentions(found)
@@ -1367,7 +1367,8 @@ class _SentenceReader:
                            sentence_ids=sids, rule=rule)
 
 
-def _keep_inside_quotes(doc: Document, found: list[Attribution], quotes: tuple[Quote, ...]) -> list[Attribution]:
+def _keep_inside_quotes(doc: Document, found: list[Attribution], quotes: tuple[Quote, ...],
+                        quote_starts: list[int]) -> list[Attribution]:
     """A cue inside a quote ("... until the recorders tell us otherwise," said X) keeps its content inside
     that quote; and no content may contain its own cue (the quote "We heard ..." is not what "We" heard)."""
     out = []
@@ -1375,14 +1376,16 @@ def _keep_inside_quotes(doc: Document, found: list[Attribution], quotes: tuple[Q
         cue = a.cue.span
         if any(c.start <= cue.start and cue.end <= c.end for c in a.content):
             continue
-        q = next((q for q in quotes if q.start < cue.start and cue.end <= q.end), None)
+        # quotes never overlap: only the last one opening before the cue can hold it
+        k = bisect_left(quote_starts, cue.start) - 1
+        q = quotes[k] if k >= 0 and cue.end <= quotes[k].end else None
         content = a.content
         if q is not None:
             clipped = []
             for c in content:
                 s, e = max(c.start, q.start), min(c.end, q.end)
                 text = doc.text[s:e].rstrip(" ,.\"\u201d")
-                if len(re.findall(r"\w+", text)) >= 2:
+                if _TWO_WORDS.search(text):
                     clipped.append(Span(s, s + len(text), text))
             if not clipped:
                 continue
@@ -1531,6 +1534,10 @@ def _quote_kind(content: tuple[Span, ...], quotes: tuple[Quote, ...]) -> str:
     return "mixed"
 
 
+_NEW_SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
+_CUE_CLAUSE_ONLY = re.compile(r"^\s*[,.]?[^\"\u201c]{0,80}[.,]\s*$")
+
+
 def _continue_quotes(doc: Document, found: list[Attribution], quotes: tuple[Quote, ...]) -> list[Attribution]:
     """A direct quote with no cue of its own, right after an attributed direct quote, continues it."""
     covered = [(c.start, c.end) for a in found for c in a.content]
@@ -1540,26 +1547,25 @@ def _continue_quotes(doc: Document, found: list[Attribution], quotes: tuple[Quot
                 and doc.text[a.source.start - 1:a.source.start] in _QUOTE_CHARS]
     out = list(found)
     by_end = sorted(range(len(out)), key=lambda k: out[k].content[-1].end if out[k].content else 0)
+    # only attributed direct quotes are continued (extending one's content below does not change that)
+    continued = [k for k in by_end if out[k].quote == "direct" and out[k].content and out[k].source is not None]
+    headings = [s for s in doc.sentences if s.kind == "heading"]
     for q in quotes:
         if any(s <= q.start < e for s, e in covered):
             continue
         # the attributed direct quote that ends closest before this quote, in the same or previous paragraph
         best = None
-        for k in by_end:
-            a = out[k]
-            if a.quote != "direct" or not a.content or a.source is None:
-                continue
-            gap = doc.text[a.content[-1].end:q.start]
-            if a.content[-1].end <= q.start and len(gap) < 160 and gap.count("\n\n") <= 1 and \
-                    not any(s.start < q.start and s.end > a.content[-1].end and s.kind == "heading"
-                            for s in doc.sentences):
+        for k in continued:
+            end = out[k].content[-1].end
+            if end <= q.start and q.start - end < 160 and doc.text.count("\n\n", end, q.start) <= 1 and \
+                    not any(s.start < q.start and s.end > end for s in headings):
                 best = k
         if best is None:
             continue
         a = out[best]
         between = doc.text[a.content[-1].end:q.start]
         # only when nothing but the cue clause or whitespace separates them
-        if re.search(r"[.!?]\s+[A-Z]", between) and not re.match(r"^\s*[,.]?[^\"\u201c]{0,80}[.,]\s*$", between):
+        if _NEW_SENTENCE.search(between) and not _CUE_CLAUSE_ONLY.match(between):
             continue
         span = Span(q.start, q.end, doc.text[q.start:q.end])
         sids = tuple(sorted(set(a.sentence_ids) | {s.id for s in doc.sentences if s.start < q.end and q.start < s.end},
