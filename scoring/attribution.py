@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import cached_property
-from itertools import accumulate
+from itertools import accumulate, compress
 from operator import sub
 from typing import NamedTuple
 
@@ -223,11 +223,10 @@ class _SentenceReader:
         for attribution in self._according_to() + self._document_frame() + self._signed_quote():
             out.append(attribution)
             taken.append((attribution.cue.span.start, attribution.cue.span.end))
-        verb_forms, nominal = self.lex.verb_forms, self.lex.nominal
-        for i, low in enumerate(self.lows):
-            if low not in verb_forms and low not in nominal:
-                continue
-            start = self.starts[i]
+        nominal = self.lex.nominal
+        # the few tokens that are a verb form or a nominal cue, picked out in C (compress, map)
+        for i in compress(range(self.n), map(self.lex.cue_forms.__contains__, self.lows)):
+            low, start = self.lows[i], self.starts[i]
             if taken and any(s <= start < e for s, e in taken):
                 continue
             entry = self._verb_entry(i)

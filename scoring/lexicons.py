@@ -65,6 +65,9 @@ class Lexicons:
     cheaper than a regular-expression scan) has no ``according_to_scan`` match."""
     nominal: Mapping[str, str]
     """Nominal cue (``statement``) to stance."""
+    cue_forms: frozenset[str]
+    """Every key of ``verb_forms`` and ``nominal``, in one set: the tokens of a sentence that may be a verb or
+    nominal cue are picked out by one set lookup each."""
     section_labels: frozenset[str]
     """Words that open a line as a label rather than a speaker ("Opinion: ...")."""
     no_source: tuple[NoSourceEntry, ...]
@@ -182,6 +185,7 @@ class Lexicons:
                     r"\b" + trie_pattern(scan_words) + r"\b",
                     re.IGNORECASE),
                 nominal=MappingProxyType(dict(cues["nominal"])),
+                cue_forms=frozenset(forms) | frozenset(cues["nominal"]),
                 section_labels=frozenset(cues["section_labels"]),
                 no_source=no_source,
                 no_source_by_word=MappingProxyType(_by_scan_word(cues["no_source"])),

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# a line break with only white space up to the next one: paragraphs are what lies between such breaks
+_PARAGRAPH_BREAK = re.compile(r"\n(?=\s*\n)")
 _MARK = re.compile(r"\u201c|\u201d|\"|''|\u00ab|\u00bb|\u201e")
 _OPENERS = {"\u201c", "\u00ab", "\u201e"}
 _CLOSERS = {"\u201d", "\u00bb"}
@@ -30,8 +32,8 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
     quotes: list[Quote] = []
     group = 0
     carry_open = False  # the previous paragraph ended inside a quote
-    for para in re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", text):
-        p_start, p_text = para.start(), para.group()
+    for p_start, p_end in _paragraphs(text):
+        p_text = text[p_start:p_end]
         open_at: int | None = None
         first = True
         for m in _MARK.finditer(p_text):
@@ -64,3 +66,18 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
             end = p_start + len(p_text.rstrip())
             quotes.append(Quote(open_at, end, False, group))
     return tuple(q for q in quotes if q.end > q.start + 1)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    r"""(start, end) of each paragraph: the runs of text between paragraph breaks, as the pattern
+    ``(?:[^\n]|\n(?!\s*\n))+`` finds them (but that pattern steps through every character in Python's regex
+    engine, while the breaks are found by a search that only stops at line breaks)."""
+    out = []
+    start = 0
+    for m in _PARAGRAPH_BREAK.finditer(text):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if len(text) > start:
+        out.append((start, len(text)))
+    return out
