@@ -99,6 +99,12 @@ class Lexicons:
     """Any word that can start an attribution (verb form, nominal cue, "according to", no-source construction,
     a colon), matched on lower-cased text: a sentence without one has no attribution and is not read."""
     """Every form of a reporting verb (lower-cased text), to count cue stances."""
+    cue_words: frozenset[bytes] | None
+    """The words of ``cue_scan``, as ASCII bytes, when all are lower-case ASCII letters (else None): the
+    attribution stage then finds them by splitting the text rather than with ``cue_scan``."""
+    cue_marks: re.Pattern[str]
+    """What ``cue_scan`` matches besides its words (a colon, a dash signing a quote), written to open with a
+    character class so that the regex engine jumps from one candidate character to the next."""
     abbreviations: frozenset[str]
     source_types: Mapping[str, Any]
     anonymous_markers: tuple[str, ...]
@@ -172,6 +178,12 @@ class Lexicons:
                 + r")(?!\w))")
             hedge_starts, hedge_by_word, hedge_open_index = _hedge_word_index(hedge_entries, anywhere)
             scan_words = {w for e in cues["no_source"] for w in e["scan_words"]}
+            cue_words = set(forms) | set(cues["nominal"]) | {"according", "citing", "quoting"} | scan_words
+            # a colon; a quote signed with a dash, on its line or opening the next one (each branch opens with
+            # its dash and looks behind only there: a look-behind first would run at every position of the
+            # text, which made this scan three times slower). Every branch is one character long.
+            cue_marks = (r":|\u2015(?<=\n\u2015)|[\u2015\u2014](?<=[\u201d\"][\u2015\u2014])"
+                         r"|[\u2015\u2014](?<=[\u201d\"][ \n\u00a0][\u2015\u2014])")
             no_source = tuple(
                 NoSourceEntry(re.compile(e["pattern"], re.IGNORECASE), e["lemma"], e["stance"],
                               e.get("content") == "around")
@@ -197,14 +209,11 @@ class Lexicons:
                 hedge_by_word=MappingProxyType(hedge_by_word),
                 hedge_open_index=MappingProxyType(hedge_open_index),
                 stance_scan=re.compile(r"\b" + trie_pattern(forms) + r"\b"),
-                cue_scan=re.compile(
-                    r"\b" + trie_pattern(set(forms) | set(cues["nominal"]) | {"according", "citing", "quoting"}
-                                           | scan_words)
-                    # a colon; a quote signed with a dash, on its line or opening the next one (each branch
-                    # opens with its dash and looks behind only there: a look-behind first would run at
-                    # every position of the text, which made this scan three times slower)
-                    + r"\b|:|\u2015(?<=\n\u2015)|[\u2015\u2014](?<=[\u201d\"][\u2015\u2014])"
-                    + r"|[\u2015\u2014](?<=[\u201d\"][ \n\u00a0][\u2015\u2014])"),
+                cue_scan=re.compile(r"\b" + trie_pattern(cue_words) + r"\b|" + cue_marks),
+                cue_words=frozenset(w.encode() for w in cue_words)
+                if all(re.fullmatch("[a-z]+", w) for w in cue_words) else None,
+                # one of the branches' characters, then the branches themselves looking back over it
+                cue_marks=re.compile(r"[:\u2015\u2014](?<=" + cue_marks + ")"),
                 abbreviations=_read_abbreviations(directory / "abbreviations.txt"),
                 source_types=MappingProxyType(types),
                 anonymous_markers=tuple(types["anonymous_markers"]),

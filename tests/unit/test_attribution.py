@@ -612,3 +612,20 @@ def test_windowed_no_source_search_equals_a_full_scan(segmenter, lexicons, text)
         windowed = _SentenceReader(doc, sentence, lexicons, (), [], (), words)._no_source_matches()
         full = _SentenceReader(doc, sentence, lexicons, (), [], (), None)._no_source_matches()
         assert windowed == full
+
+
+_SCAN_PIECES = st.sampled_from([
+    "said", "Said", "says", "told", "claim", "according", "reportedly", "unclear", "saidé", "ésaid", "said_",
+    "2said", "SAID", "officials", "the", "é", "_", "1", ":", "?", "\u2014", "\u2015", "\u201d", "\u201c", '"', "'",
+    "\u2019", "-", ".", ",", " ", "\n", "\u00a0", "\u0130", "\u017f", "x"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_SCAN_PIECES, max_size=30).map("".join), st.booleans())
+def test_cue_scan_by_words_equals_the_pattern(lexicons, text, lower):
+    """The document's cue scan splits a one-byte copy of the text into words instead of running the cue
+    pattern: it must find exactly what the pattern finds, whatever stands next to a word."""
+    from scoring.attribution import _cue_scan
+
+    scanned = text.lower() if lower else text
+    assert _cue_scan(scanned, lexicons) == [(m.start(), m.group()) for m in lexicons.cue_scan.finditer(scanned)]
