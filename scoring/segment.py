@@ -59,19 +59,21 @@ class Segmenter:
         if not text.strip():
             raise InvalidInput("text is empty or only whitespace")
         sentences: list[Sentence] = []
-        paragraph, offset, first_line = 0, 0, True
+        paragraph, offset, first_line, blank_before = 0, 0, True, False
         for line in text.split("\n"):
             stripped = line.strip()
             if stripped:
-                # every line after the first opens a paragraph of its own: the line walk this replaced
-                # (re.finditer(r"[^\n]*")) met an empty match after each line and counted it as a blank line
-                if sentences:
+                # a paragraph is a block of lines between blank lines, as find_quotes pairs quote marks in
+                if blank_before and sentences:
                     paragraph += 1
+                blank_before = False
                 start = offset + len(line) - len(line.lstrip())
                 for s, e, kind in self._split_line(stripped, start, first_line):
                     # positional arguments: a third cheaper than keywords for the frozen dataclass
                     sentences.append(Sentence(f"s{len(sentences) + 1}", s, e, text[s:e], kind, paragraph))
                 first_line = False
+            else:
+                blank_before = True
             offset += len(line) + 1
         return Document(text=text, sentences=tuple(sentences), id=id, title=title, published_at=published_at)
 

@@ -94,6 +94,15 @@ def test_paragraph_index(segmenter):
     assert [s.paragraph for s in doc.sentences] == [0, 1, 1, 2]
 
 
+def test_lines_without_a_blank_line_between_them_share_a_paragraph(segmenter):
+    # hard-wrapped copy and bullet lists: a single line break does not open a paragraph (find_quotes reads
+    # paragraphs the same way); a line of spaces counts as blank
+    doc = segmenter.segment("Officials said the road\nwould reopen on Monday.\n   \n- First item\n- Second item\n\n\nLast.")
+    assert [(s.text, s.paragraph) for s in doc.sentences] == [
+        ("Officials said the road", 0), ("would reopen on Monday.", 0), ("- First item", 1),
+        ("- Second item", 1), ("Last.", 2)]
+
+
 def test_normalises_crlf_and_nfc(segmenter):
     doc = segmenter.segment("Cafe\u0301 closes\r\nThe owner said it was over.\r\n")
     assert "\r" not in doc.text and "Caf\u00e9" in doc.text
