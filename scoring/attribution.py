@@ -168,8 +168,17 @@ def find_attributions(doc: Document, lexicons: Lexicons) -> tuple[Attribution, .
     quotes = find_quotes(doc.text)
     # one scan of the whole text finds the sentences that hold a possible cue; only those are read
     low = doc.text.lower()
-    matches = _cue_scan(low if len(low) == len(doc.text) else doc.text, lexicons)
+    lowered = len(low) == len(doc.text)  # (then each character lower-cased to one: the offsets hold)
+    matches = _cue_scan(low if lowered else doc.text, lexicons)
     hits = [p for p, _ in matches]
+    # the scan found every token that is a cue form when it split the lower-cased text into words: a reader
+    # then takes its candidates from the scan instead of looking up every token
+    scan_finds_forms = lowered and lexicons.cue_words is not None
+    # where the according_to phrases stand, found once in the lower-cased text (ASCII phrases: lower-casing a
+    # sentence alone gives the same letters there)
+    phrases = lexicons.according_to_phrases
+    phrase_spans = sorted(span for phrase in phrases for span in _find_all(low, phrase)) \
+        if lowered and all(phrase.isascii() for phrase in phrases) else None
     found: list[Attribution] = []
     sentence_starts = [s.start for s in doc.sentences]
     quote_starts, quote_ends = [q.start for q in quotes], [q.end for q in quotes]  # quotes never overlap
@@ -179,7 +188,11 @@ def find_attributions(doc: Document, lexicons: Lexicons) -> tuple[Attribution, .
             # a reader sees the quotes that overlap its sentence (a quote running on ends in one of them)
             near = quotes[bisect_right(quote_ends, sentence.start):bisect_left(quote_starts, sentence.end)]
             words = matches[k:bisect_left(hits, sentence.end)]
-            found.extend(_SentenceReader(doc, sentence, lexicons, near, sentence_starts, quotes, words).read())
+            reader = _SentenceReader(doc, sentence, lexicons, near, sentence_starts, quotes, words)
+            reader.scan_finds_forms = scan_finds_forms
+            if phrase_spans is not None:
+                reader.according_to_here = _holds_span(phrase_spans, sentence.start, sentence.end)
+            found.extend(reader.read())
     found = _keep_inside_quotes(doc, found, quotes, quote_starts)
     found = _continue_quotes(doc, _cut_contents(doc, found), quotes)
     found = _drop_quoted_speech(found, quotes, quote_starts)
@@ -187,6 +200,27 @@ def find_attributions(doc: Document, lexicons: Lexicons) -> tuple[Attribution, .
     found = _drop_participles_inside_sources(found)
     found.sort(key=lambda a: (a.cue.span.start, a.cue.span.end))
     return _renumber(found)
+
+
+def _find_all(text: str, phrase: str) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of ``phrase`` in ``text`` (overlapping ones too)."""
+    out = []
+    i = text.find(phrase)
+    while i >= 0:
+        out.append((i, i + len(phrase)))
+        i = text.find(phrase, i + 1)
+    return out
+
+
+def _holds_span(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether one of ``spans`` (sorted) lies within [start, end)."""
+    for k in range(bisect_left(spans, (start,)), len(spans)):
+        s, e = spans[k]
+        if s >= end:
+            return False
+        if e <= end:
+            return True
+    return False
 
 
 # one byte a character: ASCII letters a-z stay, the other ASCII word characters (A-Z, 0-9, _) become "Z" (part
@@ -229,6 +263,10 @@ class _SentenceReader:
         self.text = doc.text
         self.texts, self.starts, self.ends, self.lows = _tokenize(sentence, lexicons.abbreviations)
         self.n = len(self.texts)  # the number of tokens
+        # set by find_attributions: whether ``cue_words`` holds every token that is a cue form (a scan of the
+        # lower-cased text), and whether an according_to phrase stands in the sentence (None: not known)
+        self.scan_finds_forms = False
+        self.according_to_here: bool | None = None
 
     @cached_property
     def heading(self) -> bool:
@@ -253,8 +291,7 @@ class _SentenceReader:
             out.append(attribution)
             taken.append((attribution.cue.span.start, attribution.cue.span.end))
         nominal = self.lex.nominal
-        # the few tokens that are a verb form or a nominal cue, picked out in C (compress, map)
-        for i in compress(range(self.n), map(self.lex.cue_forms.__contains__, self.lows)):
+        for i in self._cue_candidates():
             low, start = self.lows[i], self.starts[i]
             if taken and any(s <= start < e for s, e in taken):
                 continue
@@ -270,6 +307,22 @@ class _SentenceReader:
             # "Do you know where ...?", "Would you think ...?": the writer asks the reader, nobody is reported
             out = [a for a in out if a.source is None or a.source.text.lower() != "you"
                    or any(q.start <= a.cue.span.start < q.end for q in self.quotes)]
+        return out
+
+    def _cue_candidates(self) -> list[int]:
+        """Indexes of the tokens that are a verb form or a nominal cue, in order."""
+        cue_forms = self.lex.cue_forms
+        if not self.scan_finds_forms:
+            # every token looked up, in C (compress, map)
+            return list(compress(range(self.n), map(cue_forms.__contains__, self.lows)))
+        # the document's scan found each such token as a word at its start: look only at those few words
+        out = []
+        starts, lows = self.starts, self.lows
+        for pos, word in self.cue_words:
+            if word in cue_forms:
+                i = bisect_left(starts, pos)
+                if i < self.n and starts[i] == pos and lows[i] == word:
+                    out.append(i)
         return out
 
     def _citing_reason(self, i: int) -> list[Attribution]:
@@ -552,6 +605,8 @@ class _SentenceReader:
     # -------------------------------------------------------------- rule: speaker colon
     def _colon(self) -> list[Attribution]:
         """ "WALLACE: Let me ask ...", "Poll: Clinton leads": a short name opening the sentence, then a colon."""
+        if ":" not in self.sentence.text:
+            return []  # (most sentences: one search in C instead of a loop over the first tokens)
         texts, lows, starts, ends = self.texts, self.lows, self.starts, self.ends
         # a transcript printed as a quotation opens with its mark: '"WALLACE: Let me ask ...'
         first = 1 if self.n > 2 and texts[0] in _QUOTE_CHARS and texts[1].isupper() \
@@ -585,9 +640,11 @@ class _SentenceReader:
     # -------------------------------------------------------------- rule: according to
     def _according_to(self) -> list[Attribution]:
         out = []
+        if self.according_to_here is False:
+            return out  # (most sentences: the document's phrases were found once, in find_attributions)
         low = self.sentence.text.lower()
         if not any(phrase in low for phrase in self.lex.according_to_phrases):
-            return out  # (most sentences: five substring tests instead of a regular-expression scan)
+            return out  # (five substring tests instead of a regular-expression scan)
         for m in self.lex.according_to_scan.finditer(low):
             if m.group() in ("citing", "quoting"):
                 continue  # relays are made by the rule for the verb they hang on (see _with_relay)
