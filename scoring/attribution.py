@@ -599,8 +599,7 @@ class _SentenceReader:
     def _clause_around(self, cs: int, ce: int) -> tuple[Span, ...]:
         # "The group reportedly shot down ...": the whole sentence but the cue word is the claim
         s, e = self.sentence.start, self.sentence.end
-        parts = [self._span(s, cs), self._span(ce, e)]
-        return tuple(p for p in (self._trim(p) for p in parts) if p is not None)
+        return tuple(p for p in (self._trim(s, cs), self._trim(ce, e)) if p is not None)
 
     # -------------------------------------------------------------- rule: speaker colon
     def _colon(self) -> list[Attribution]:
@@ -627,7 +626,7 @@ class _SentenceReader:
                     # a transcript's turn ("PENCE: Well, look. ...") runs to the end of its paragraph
                     line_end = self.text.find("\n", self.sentence.start)
                     end = len(self.text) if line_end < 0 else line_end
-                content = self._trim(self._span(starts[k + 1], end))
+                content = self._trim(starts[k + 1], end)
                 if content is None:
                     return []
                 source = self._span(starts[first], ends[k - 1])
@@ -658,12 +657,12 @@ class _SentenceReader:
             source = self._span(self.starts[i], self.ends[src_end - 1])
             before = self.sentence.text[: m.start()].strip()
             if before:  # "C, according to X"
-                content = self._trim(self._span(self.sentence.start, cs))
+                content = self._trim(self.sentence.start, cs)
             else:  # "According to X, C"
                 after = src_end
                 while after < self.n and self.texts[after] in (",", "\u2014"):
                     after += 1
-                content = self._trim(self._span(self.starts[after], self.sentence.end)) \
+                content = self._trim(self.starts[after], self.sentence.end) \
                     if after < self.n else None
             if content is None:
                 continue
@@ -685,7 +684,7 @@ class _SentenceReader:
         if lows[0] == "as" and lows[1].endswith("ed") and lows[1] in self.lex.verb_forms \
                 and lows[2] in ("in", "by") and comma > 3:
             # "As stated in the commentary, C" / "As reported by the agency, C"
-            content = self._trim(self._span(starts[comma + 1], self.sentence.end))
+            content = self._trim(starts[comma + 1], self.sentence.end)
             if content is None:
                 return []
             entry = self.lex.verb_forms[lows[1]]
@@ -699,7 +698,7 @@ class _SentenceReader:
         if lows[0] == "by" and not words & {"estimate", "estimates", "count", "account", "accounts", "measure",
                                                   "tally", "calculation", "calculations"}:
             return []
-        content = self._trim(self._span(starts[comma + 1], self.sentence.end))
+        content = self._trim(starts[comma + 1], self.sentence.end)
         if content is None:
             return []
         cue = Cue(self._span(starts[0], ends[0]), lows[0], "document", "neutral")
@@ -882,14 +881,14 @@ class _SentenceReader:
             found = self._np_left_plain(cs)
             if found is None:
                 return []
-            content = self._trim(self._span(self.starts[found[0]], self.ends[cs - 1]))
+            content = self._trim(self.starts[found[0]], self.ends[cs - 1])
             return [self._make(cue, source, (content,), "passive")] if content else []
         start = 0
         for k in range(cs - 1, -1, -1):
             if self.texts[k] in (",", ";", "\u2014") or self.lows[k] in _SUBORDINATORS:
                 start = k + 1
                 break
-        content = self._trim(self._span(self.starts[start], self.ends[cs - 1]))
+        content = self._trim(self.starts[start], self.ends[cs - 1])
         if content is None:
             return []
         return [self._make(cue, source, (content,), "passive")]
@@ -1277,7 +1276,7 @@ class _SentenceReader:
                 if q.start < self.sentence.start:
                     return (self._span(q.start, end),)
                 break
-        span = self._trim(self._span(start, end))
+        span = self._trim(start, end)
         return (span,) if span else ()
 
     def _content_after(self, j: int, lemma: str, stop_at_comma: bool = False) -> tuple[Span, ...]:
@@ -1340,7 +1339,7 @@ class _SentenceReader:
         for q in self.quotes:
             if start <= q.start < end and q.end > self.sentence.end and not stop_at_comma:
                 end = q.end
-        span = self._trim(self._span(start, end))
+        span = self._trim(start, end)
         if span is not None and not _TWO_WORDS.search(span.text) and not any(
                 ch in _QUOTE_CHARS for ch in span.text) and not span.text[:1].isupper() \
                 and span.text.lower() not in ("him", "them", "us", "me"):
@@ -1384,7 +1383,7 @@ class _SentenceReader:
             if "\n" not in rest[:len(rest) - len(rest.lstrip())] or start >= len(self.text):
                 return ()
             end = self.text.find("\n", start)
-            span = self._trim(self._span(start, len(self.text) if end < 0 else end))
+            span = self._trim(start, len(self.text) if end < 0 else end)
             return (span,) if span else ()
         end = max((p.end for p in self.all_quotes if p.group == q.group and p.start >= q.start), default=q.end)
         return (self._span(q.start, end),)
@@ -1399,15 +1398,15 @@ class _SentenceReader:
         m = re.search(r"\s[\u2014\u2013]\s|;", self.text[start:end])
         if m:
             end = start + m.start()
-        span = self._trim(self._span(start, end))
+        span = self._trim(start, end)
         return (span,) if span else ()
 
     def _span(self, start: int, end: int) -> Span:
         return Span(start, end, self.text[start:end])
 
-    def _trim(self, span: Span) -> Span | None:
-        """Drop surrounding whitespace and a final sentence period or comma outside quotes."""
-        s, e = span.start, span.end
+    def _trim(self, s: int, e: int) -> Span | None:
+        """The span [s, e) without surrounding whitespace and a final sentence period or comma outside quotes
+        (offsets, not a Span: most callers would build one only to have it trimmed)."""
         while s < e and (self.text[s].isspace() or self.text[s] in ",;:\u2014-"):
             s += 1
         while e > s and (self.text[e - 1].isspace() or self.text[e - 1] in ",;:\u2014-"):
@@ -1446,8 +1445,14 @@ class _SentenceReader:
         return self._span(s, e) if e > s else None
 
     def _make(self, cue: Cue, source: Span | None, content: tuple[Span, ...], rule: str) -> Attribution:
-        spans = list(content) + [cue.span] + ([source] if source else [])
-        sids = _sentence_ids(self.doc, self.sentence_starts, min(sp.start for sp in spans), max(sp.end for sp in spans))
+        # the first start and last end of content, cue and source (a loop: content holds one span or two)
+        lo, hi = cue.span.start, cue.span.end
+        for sp in content + (source,) if source else content:
+            if sp.start < lo:
+                lo = sp.start
+            if sp.end > hi:
+                hi = sp.end
+        sids = _sentence_ids(self.doc, self.sentence_starts, lo, hi)
         return Attribution(id="", cue=cue, source=source, content=content, quote=_quote_kind(content, self.quotes),
                            sentence_ids=sids, rule=rule)
 
@@ -1630,13 +1635,20 @@ def _continue_quotes(doc: Document, found: list[Attribution], quotes: tuple[Quot
     covered += [(a.source.start - 1, a.source.start) for a in found
                 if a.rule == "colon" and a.source is not None
                 and doc.text[a.source.start - 1:a.source.start] in _QUOTE_CHARS]
+    # a quote is covered when some span starts at or before it and ends after its start: the furthest end
+    # among the spans that start by then tells (a quote continued below never covers a later one: quotes
+    # never overlap)
+    covered.sort()
+    covered_starts = [s for s, _ in covered]
+    reach = list(accumulate((e for _, e in covered), max))
     out = list(found)
     by_end = sorted(range(len(out)), key=lambda k: out[k].content[-1].end if out[k].content else 0)
     # only attributed direct quotes are continued (extending one's content below does not change that)
     continued = [k for k in by_end if out[k].quote == "direct" and out[k].content and out[k].source is not None]
     headings = [s for s in doc.sentences if s.kind == "heading"]
     for q in quotes:
-        if any(s <= q.start < e for s, e in covered):
+        before = bisect_right(covered_starts, q.start)  # the spans that start at or before the quote
+        if before and reach[before - 1] > q.start:
             continue
         # the attributed direct quote that ends closest before this quote, in the same or previous paragraph
         best = None
@@ -1657,7 +1669,6 @@ def _continue_quotes(doc: Document, found: list[Attribution], quotes: tuple[Quot
                             key=lambda x: int(x[1:])))
         out[best] = Attribution(id=a.id, cue=a.cue, source=a.source, content=a.content + (span,), quote=a.quote,
                                 sentence_ids=sids, via=a.via, rule=a.rule + "+quote_continuation")
-        covered.append((q.start, q.end))
     return out
 
 
