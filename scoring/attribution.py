@@ -568,19 +568,19 @@ class _SentenceReader:
                 lo = self.text.rfind(" ", s0, max(s0, pos - 100)) + 1 or s0
                 hi = self.text.find(" ", min(s1, pos + 100), s1)
                 windows.setdefault(k, []).append((max(lo, s0), s1 if hi < 0 else hi))
-        out: list[list[tuple[int, int]]] = []
-        for k, entry in enumerate(self.lex.no_source):
-            if k not in windows:  # most sentences have no scan word at all
-                out.append([])
-                continue
+        out: list[list[tuple[int, int]]] = [[] for _ in self.lex.no_source]
+        for k, spans in windows.items():  # (only the entries with a scan word here)
             found = set()
-            for lo, hi in windows[k]:
-                found.update(m.span() for m in entry.pattern.finditer(self.text, lo, hi))
-            out.append(_non_overlapping(sorted(found)))
+            for lo, hi in spans:
+                found.update(m.span() for m in self.lex.no_source[k].pattern.finditer(self.text, lo, hi))
+            out[k] = _non_overlapping(sorted(found))
         return out
 
     def _no_source(self) -> list[Attribution]:
         out: list[Attribution] = []
+        if self.cue_words is not None and self.lex.no_source_by_word.keys().isdisjoint(
+                [word for _, word in self.cue_words]):
+            return out  # (most sentences: no scan word, no pattern to try)
         for entry, spans in zip(self.lex.no_source, self._no_source_matches()):
             for cs, ce in spans:
                 if any(a.cue.span.start < ce and cs < a.cue.span.end for a in out):
