@@ -156,15 +156,11 @@ class CertaintyModel:
 
     def predict(self, texts: Sequence[str], found_hedges: Sequence[Sequence[Hedge]] = ()) -> tuple[Certainty, ...]:
         probs = self.predict_proba(texts, found_hedges)
-        out = []
-        for row in probs.tolist():  # Python floats: rounding numpy scalars one by one is several times slower
-            rounded = tuple(map(round, row, repeat(4)))
-            out.append(Certainty(
-                certainty=rounded[0],
-                label=LABELS[row.index(max(row))],  # the first of equal maxima, as numpy's argmax
-                probabilities=tuple(zip(LABELS, rounded)),
-            ))
-        return tuple(out)
+        rounded = _rounded(probs, 4)
+        labels = map(LABELS.__getitem__, probs.argmax(axis=1).tolist())  # the first of equal maxima
+        # positional arguments through map: keywords cost more than building the object
+        return tuple(map(Certainty, [row[0] for row in rounded], labels,
+                         [tuple(zip(LABELS, row)) for row in rounded]))
 
     @property
     def version(self) -> str:
@@ -309,9 +305,11 @@ class _FastPath:
     """The column of each of ``bigram_keys``' bigrams."""
     size: int
     """Columns of the word features."""
-    word_coef: list[np.ndarray]
-    lexicon_coef: list[list[float]]
-    intercept: list[float]
+    word_coef: np.ndarray
+    """The classifier's weights of the word features, one row per column, one column per class."""
+    lexicon_coef: np.ndarray
+    """The weights of the lexicon features, one row per feature, one column per class."""
+    intercept: np.ndarray
 
     @classmethod
     def of(cls, pipeline: Pipeline) -> "_FastPath | None":
@@ -339,8 +337,8 @@ class _FastPath:
             word_code[form] = word_code.get(form, 0) + column + 1
         return cls(words, lexicon, word_code, stance_of, np.array([k for k, _ in pairs], dtype=np.int64),
                    np.array([c for _, c in pairs], dtype=np.int64), size,
-                   [row[:size] for row in clf.coef_], [row[size:].tolist() for row in clf.coef_],
-                   clf.intercept_.tolist())
+                   np.ascontiguousarray(clf.coef_[:, :size].T), np.ascontiguousarray(clf.coef_[:, size:].T),
+                   clf.intercept_.copy())
 
     def decision_function(self, texts: Sequence[str], found_hedges: Sequence[Sequence[Hedge]]) -> np.ndarray:
         words = _Words.of(texts)
@@ -349,18 +347,18 @@ class _FastPath:
         rows, cols, values = self.tfidf_entries(words, code // 8 - 1)
         stances = self.stance_counts(words, code % 8 - 1) if words.same_length else None
         counts = self.lexicon.dense_counts(texts, found_hedges, stances)
-        n = len(texts)
-        scores = np.empty((n, len(self.intercept)))
-        for k, (word_coef, lexicon_coef, intercept) in enumerate(zip(self.word_coef, self.lexicon_coef,
-                                                                    self.intercept)):
-            # each part summed in the order a sparse product adds it (a row's columns in order): the scores
-            # stay those of earlier versions to the last bit (and the Pipeline's within 1e-12)
-            word_part = np.bincount(rows, weights=values * word_coef[cols], minlength=n)
-            lexicon_part = np.zeros(n)
-            for j, c in enumerate(lexicon_coef):
-                lexicon_part += counts[:, j] * c
-            scores[:, k] = word_part + lexicon_part + intercept
-        return scores
+        n, classes = len(texts), len(self.intercept)
+        # each part summed in the order a sparse product adds it (a row's columns in order): the scores stay
+        # those of earlier versions to the last bit (and the Pipeline's within 1e-12). All classes at once:
+        # one bin per (row, class), each bin's terms added in entry order as one bincount per class did
+        bins = (rows * classes)[:, None] + np.arange(classes)
+        word_part = np.bincount(bins.ravel(), weights=(values[:, None] * self.word_coef[cols]).ravel(),
+                                minlength=n * classes).reshape(n, classes)
+        lexicon_part = np.zeros((n, classes))
+        # a feature no text holds adds only zeros (x + 0.0 == x, and the sum starts at +0.0): skipped
+        for j in np.flatnonzero(counts.any(axis=0)).tolist():
+            lexicon_part += counts[:, j, None] * self.lexicon_coef[j]
+        return word_part + lexicon_part + self.intercept
 
     def tfidf_entries(self, words: _Words, unigram: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The non-zero entries (row, column, value) of ``self.words.transform(texts)`` for the texts ``words``
@@ -409,6 +407,23 @@ def _sublinear_tf(largest: int) -> np.ndarray:
 @lru_cache(maxsize=4)
 def _token_pattern(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
+
+
+def _rounded(values: np.ndarray, digits: int) -> list[list[float]]:
+    """``[[round(v, digits) for v in row] for row in values.tolist()]`` for values in [0, 1], computed for
+    the whole array at once (Python's ``round`` goes through a decimal string, one value at a time).
+
+    ``round`` gives the double nearest to the decimal with ``digits`` places nearest to the value. Scaled by
+    10**digits, the product is off the exact one by less than 1e-12, so unless it lies within 1e-6 of a half
+    its nearest integer n is that decimal's digits, and n / 10**digits, one correctly rounded division of two
+    exact numbers, is the double nearest to it. The few values near a half are left to ``round``."""
+    scale = 10.0 ** digits
+    scaled = values * scale
+    nearest = np.rint(scaled)
+    out = (nearest / scale).tolist()
+    for r, c in zip(*np.nonzero(np.abs(np.abs(scaled - nearest) - 0.5) < 1e-6)):
+        out[r][c] = round(float(values[r, c]), digits)
+    return out
 
 
 def fit_temperature(scores: np.ndarray, y: np.ndarray) -> float:

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from scoring.certainty import FORMAT, LABELS, CertaintyModel, _softmax
+from scoring.certainty import FORMAT, LABELS, CertaintyModel, _rounded, _softmax
 from scoring.config import DEFAULT_MODEL_DIR
 from scoring.errors import CorpusError, ModelError
 from scoring.lexicons import Lexicons
@@ -148,6 +148,19 @@ def test_hedges_found_beforehand_give_the_same_scores(trained, lexicons):
     hedged = next(k for k, f in enumerate(found) if f)
     emptied = [[] if k == hedged else f for k, f in enumerate(found)]
     assert not np.array_equal(fitted.predict_proba(texts, emptied)[hedged], expected[hedged])
+
+
+def test_rounding_the_whole_array_equals_pythons_round():
+    """predict rounds the probabilities as one array operation; it must give exactly round(p, 4), also for
+    values on or next to a half of the last place (0.03125 is an exact tie) and at the ends of [0, 1]."""
+    rng = np.random.default_rng(7)
+    grid = np.arange(0, 20001) / 20000
+    values = np.concatenate((rng.random(200_000), rng.random(20_000) ** 8, grid, np.nextafter(grid, 1.0),
+                             np.nextafter(grid, 0.0), [0.0, 1.0, 5e-324, 1e-300, 0.03125, 0.00005, 0.99995]))
+    values = np.clip(values, 0.0, 1.0)[: len(values) // 4 * 4].reshape(-1, 4)
+    got = _rounded(values, 4)
+    expected = [[round(v, 4) for v in row] for row in values.tolist()]
+    assert np.array_equal(np.array(got).view(np.int64), np.array(expected).view(np.int64))
 
 
 def test_empty_input_gives_empty_matrix(trained, lexicons):
