@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping, NamedTuple
@@ -98,6 +99,10 @@ class EventFrames:
     frames_of: Mapping[str, frozenset[str]]
     """Expression -> the frames of every expression matching where it matches: itself and its prefixes that
     end at a word boundary ("close" inside "close the plant"), whatever frames they belong to."""
+    responsibility_anchors: tuple[str, ...]
+    """The longest word of each of ``responsibility``: an attribution can claim responsibility only in an article
+    whose lower-cased text holds one of them (a phrase's word never spans the space between cue and content,
+    and every span's text is the document's), so most articles skip the search per attribution."""
 
     @classmethod
     def load(cls, path: Path = FRAMES_FILE) -> "EventFrames":
@@ -111,7 +116,8 @@ class EventFrames:
                        _words_pattern(raw["negations"]), tuple(raw["responsibility"]),
                        _words_pattern(raw["self_praise"]),
                        re.compile(trie_pattern(raw["responsibility"]) if raw["responsibility"] else "(?!)"),
-                       re.compile(r"\b(?=(" + trie_pattern(expressions) + r")\b)"), MappingProxyType(frames_of))
+                       re.compile(r"\b(?=(" + trie_pattern(expressions) + r")\b)"), MappingProxyType(frames_of),
+                       tuple(sorted({max(p.split(" "), key=len) for p in raw["responsibility"]})))
         except (OSError, ValueError, KeyError) as exc:
             raise LexiconError(f"cannot read {path}: {exc}") from exc
 
@@ -178,7 +184,8 @@ def _frames(e: _Evidence, frames: EventFrames) -> frozenset[str]:
 # ---------------------------------------------------------------------------- the formula
 def combine(components: Mapping[str, float], weights: Weights) -> float:
     """The score: the weighted mean of the components, clipped to [0, 1]."""
-    score = sum(weights.values[k] * min(1.0, max(0.0, components[k])) for k in COMPONENTS)
+    w = weights.values
+    score = sum([w[k] * min(1.0, max(0.0, components[k])) for k in COMPONENTS])  # a list: no generator to resume
     return round(min(1.0, max(0.0, score)), 4)
 
 
@@ -226,9 +233,12 @@ def assess_reliability(
     contradictions = _contradictions(attributions, evidence, frames)
     corroborated = _corroboration(attributions, relayed_by, evidence, set(contradictions))
     rounded_weights = {k: round(weights.values[k], 4) for k in COMPONENTS}
+    # one look at the whole article spares a search for a claim of responsibility per attribution in most
+    doc_low = doc.text.lower()
+    may_claim = any(anchor in doc_low for anchor in frames.responsibility_anchors)
     # most components repeat across an article's sources ("No other source in the article contradicts it."):
     # each distinct one is built once per call
-    made: dict[tuple[str, float, str], Component] = {}
+    made: dict[tuple[str, float, str], tuple[Component, float]] = {}
     profiles = []
     for s in sources:
         mine = statements[s.id]
@@ -262,7 +272,8 @@ def assess_reliability(
         comps["corroboration"] = (1.0, f"{_join(helpers)} independently report{'s' if len(helpers) == 1 else ''} "
                                        "overlapping content.") if helpers else (
             0.5, "No other independent source in the article states the same thing.")
-        against = [(x, y) for x, y in contradictions if x in s.attribution_ids or y in s.attribution_ids]
+        against = [(x, y) for x, y in contradictions if x in s.attribution_ids or y in s.attribution_ids] \
+            if contradictions else []
         if against:
             other_ids = {y if x in s.attribution_ids else x for x, y in against}
             names = sorted({source_of[by_id[o].source_id].name for o in other_ids
@@ -270,24 +281,27 @@ def assess_reliability(
             comps["contradiction"] = (0.3, f"Contradicted by {_join(names)}: the two accounts cannot both be true.")
         else:
             comps["contradiction"] = (1.0, "No other source in the article contradicts it.")
-        interested = _interest(s, mine, evidence, frames)
+        interested = _interest(s, mine, evidence, frames, may_claim)
         comps["interest"] = (0.5, interested) if interested else (1.0, "Nothing marks it as an interested party.")
         values = {k: v if v in _ON_GRID else round(v, 4) for k, (v, _) in comps.items()}
         score = combine(values, weights)
-        components = []
+        made_here = []
         for k in COMPONENTS:
             key = (k, values[k], comps[k][1])
             component = made.get(key)
             if component is None:
-                component = made[key] = Component(k, values[k], rounded_weights[k], comps[k][1])
-            components.append(component)
-        ranked = sorted(components, key=lambda c: -abs(c.value - 0.75) * c.weight)
-        explanation = (f"{s.name} scores {score:.2f} out of 1.",) + tuple(c.explanation for c in ranked[:4])
+                # with the key it is ranked by (how far it moves the score), also computed once
+                c = Component(k, values[k], rounded_weights[k], comps[k][1])
+                component = made[key] = (c, -abs(c.value - 0.75) * c.weight)
+            made_here.append(component)
+        components = tuple([c for c, _ in made_here])
+        ranked = sorted(made_here, key=itemgetter(1))
+        explanation = (f"{s.name} scores {score:.2f} out of 1.", *[c.explanation for c, _ in ranked[:4]])
         hedged = [a for a in mine if a.hedges and any(h.type != "booster" for h in a.hedges)]
         profiles.append(SourceProfile(
             source=s, mean_certainty=round(mean_c, 4), min_certainty=round(min_c, 4),
             hedged_share=(round(len(hedged) / len(mine), 4) if hedged else 0.0) if mine else 0.0,
-            reliability=Reliability(score=score, components=tuple(components), explanation=explanation),
+            reliability=Reliability(score=score, components=components, explanation=explanation),
         ))
     body = _statements(sentences)
     summary = _summary(sentences, body, attributions, sources, independent, corroborated, by_id, source_of)
@@ -378,11 +392,16 @@ def _contradictions(attributions: tuple[ScoredAttribution, ...], evidence: dict[
     return pairs
 
 
-def _interest(s: Source, mine: list[ScoredAttribution], evidence: dict[str, _Evidence], frames: EventFrames) -> str:
+def _interest(s: Source, mine: list[ScoredAttribution], evidence: dict[str, _Evidence], frames: EventFrames,
+              may_claim: bool) -> str:
+    """``may_claim``: whether the article holds one of ``frames.responsibility_anchors`` (when not, no search
+    for a claim of responsibility can find one)."""
     may_praise = s.type in ("company", "party_campaign")
+    if not (may_claim or may_praise):
+        return ""
     for a in mine:
         around = evidence[a.attribution.id].around  # the texts already lower-cased for the attribution's evidence
-        if frames.claims_responsibility.search(around):
+        if may_claim and frames.claims_responsibility.search(around):
             return ("It claims responsibility for an action of its own side, so it has an interest in how "
                     "the event is told.")
         if may_praise and a.attribution.quote in ("direct", "mixed") and frames.self_praise.search(around):

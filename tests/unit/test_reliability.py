@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from scoring.config import DEFAULT_MODEL_DIR
 from scoring.errors import InvalidInput
-from scoring.reliability import COMPONENTS, STANCE_VALUE, Weights, combine, identifiability
+from scoring.reliability import COMPONENTS, STANCE_VALUE, EventFrames, Weights, combine, identifiability
 from scoring.types import Source, Span
 
 # ---------------------------------------------------------------------------- strategies
@@ -364,6 +364,15 @@ def test_interest_armed_group_claiming_responsibility(reports):
     army = _profile(report, "army")
     assert _comp(group, "interest") == 0.5
     assert _comp(army, "interest") == 1.0
+
+
+def test_responsibility_anchors_cover_every_phrase():
+    # the article is searched for these instead of each attribution for the phrases: each phrase must hold one
+    # as a whole word (a word never spans the space between an attribution's cue and its content)
+    frames = EventFrames.load()
+    for phrase in frames.responsibility:
+        assert set(phrase.split(" ")) & set(frames.responsibility_anchors), phrase
+        assert frames.claims_responsibility.search(phrase)
 
 
 def test_no_interest_for_plain_statement(reports):
