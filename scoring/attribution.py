@@ -113,6 +113,8 @@ _BARE_VERB_SUBJECTS = frozenset(
     "they we i you people critics experts some many most others all few both who them whom these those "
     "percent him police staff clergy".split()
 )
+# tokens (lower-cased) where a content read forward may end: a dash, a semicolon, a comma, a conjunction
+_CLAUSE_BREAKS = frozenset(("\u2014", ";", ",", "but", "and"))
 _PARTICIPLE_CUES = frozenset("adding saying noting explaining stressing insisting warning arguing claiming".split())
 
 
@@ -1335,9 +1337,8 @@ class _SentenceReader:
         else:
             # stop before a trailing attribution of another source: 'C — "Q," clarified X', and before a
             # concessive clause that is the writer's, not the speaker's: 'C, though she gave no details'
-            for k in range(j + 1, n):
-                if self.texts[k] not in ("\u2014", ";", ",") and self.lows[k] not in ("but", "and"):
-                    continue  # (most words: nothing below can hold for them)
+            # (other words: nothing below can hold for them; found in C, not by a Python step per token)
+            for k in compress(range(j + 1, n), map(_CLAUSE_BREAKS.__contains__, self.lows[j + 1:])):
                 if (self.texts[k] in ("\u2014", ";") and k + 1 < n) or (
                         self.texts[k] == "," and k + 1 < n and self.lows[k + 1] in _WRITERS_CLAUSE
                         or self._second_predicate(k)) and not any(
