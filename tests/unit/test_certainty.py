@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from scoring.certainty import FORMAT, LABELS, CertaintyModel, _rounded, _softmax
+from scoring.certainty import _TOKEN_PATTERN, FORMAT, LABELS, CertaintyModel, _rounded, _softmax, _Words
 from scoring.config import DEFAULT_MODEL_DIR
 from scoring.errors import CorpusError, ModelError
 from scoring.lexicons import Lexicons
@@ -128,6 +128,29 @@ def test_fast_prediction_equals_the_pipelines_own(trained):
         assert abs(fast - slow).max() < 1e-12
         expected = _softmax(fitted.pipeline.decision_function(batch) / fitted.temperature)
         assert np.allclose(fitted.predict_proba(batch), expected, rtol=0, atol=1e-12)
+
+
+def test_batch_tokens_are_what_the_token_pattern_finds():
+    """``_Words.of`` cuts a whole batch's tokens with array operations instead of the token pattern; they
+    must be the pattern's on each lower-cased text: apostrophes at a run's ends or doubled, non-ASCII word
+    characters and others, characters beyond 0xFFFF, a lone surrogate, empty texts, a lengthening capital."""
+    import random
+    import re
+
+    pattern = re.compile(_TOKEN_PATTERN)
+    rng = random.Random(3)
+    alphabet = "ab Z_9'’‘\n.-éİΣß½²\u0301\u00a0\U0001d400😀\ud800\t"
+    batches = [[], [""], ["'"], ["''a''b''", "’tis", "x’", "rock'n'roll''"], ["l’État", "İstanbul", "", "a\nb"]]
+    batches += [["".join(rng.choice(alphabet) for _ in range(rng.randrange(12))) for _ in range(rng.randrange(6))]
+                for _ in range(3000)]
+    for texts in batches:
+        words = _Words.of(texts)
+        found = [pattern.findall(t.lower()) for t in texts]
+        assert words.tokens == [t for ts in found for t in ts]
+        assert words.row_of.tolist() == [k for k, ts in enumerate(found) for _ in ts]
+        assert words.apostrophes == [(k, t) for k, ts in enumerate(found) for t in ts if "'" in t or "’" in t]
+        assert words.n == len(texts)
+        assert words.same_length == all(len(t.lower()) == len(t) for t in texts)
 
 
 def test_hedges_found_beforehand_give_the_same_scores(trained, lexicons):
