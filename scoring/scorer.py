@@ -58,29 +58,21 @@ class Scorer:
         hedges_of: dict[str, list[Hedge]] = {}
         for h in hedges:
             hedges_of.setdefault(h.sentence_id, []).append(h)
-        statements = [_statement_text(a) for a in attributions]
+        statements = list(map(_statement_text, attributions))
+        sentence_ids = [s.id for s in doc.sentences]
         # the sentences' hedges are the hedging stage's (found on the same text): only statements are scanned
-        predictions = self.model.predict([s.text for s in doc.sentences] + statements,
-                                         found_hedges=[hedges_of.get(s.id, ()) for s in doc.sentences])
+        found = [hedges_of.get(sid, ()) for sid in sentence_ids]
+        predictions = self.model.predict([s.text for s in doc.sentences] + statements, found_hedges=found)
         n = len(doc.sentences)
         attributions_of: dict[str, list[str]] = {}
         for a in attributions:
             for sid in a.sentence_ids:
                 attributions_of.setdefault(sid, []).append(a.id)
-        sentences = tuple(
-            ScoredSentence(
-                sentence=s, certainty=predictions[k], hedges=tuple(hedges_of.get(s.id, ())),
-                attribution_ids=tuple(attributions_of.get(s.id, ())),
-            )
-            for k, s in enumerate(doc.sentences)
-        )
-        scored = tuple(
-            ScoredAttribution(
-                attribution=a, source_id=source_of.get(a.id), certainty=predictions[n + k],
-                hedges=tuple(h for sid in a.sentence_ids for h in hedges_of.get(sid, ()) if _inside(h, a)),
-            )
-            for k, a in enumerate(attributions)
-        )
+        # positional arguments through map, and tuple(()) is (): building the objects is most of the work
+        sentences = tuple(map(ScoredSentence, doc.sentences, predictions, map(tuple, found),
+                              [tuple(attributions_of.get(sid, ())) for sid in sentence_ids]))
+        scored = tuple(map(ScoredAttribution, attributions, [source_of.get(a.id) for a in attributions],
+                           predictions[n:], [_hedges_inside(a, hedges_of) for a in attributions]))
         return sentences, scored
 
 
@@ -89,9 +81,13 @@ def _statement_text(a: Attribution) -> str:
     return " ".join(parts)
 
 
-def _inside(h: Hedge, a: Attribution) -> bool:
-    spans = [a.cue.span, *a.content]
-    return any(s.start <= h.span.start and h.span.end <= s.end for s in spans)
+def _hedges_inside(a: Attribution, hedges_of: dict[str, list[Hedge]]) -> tuple[Hedge, ...]:
+    """The hedges of the attribution's sentences inside its cue or content, in order."""
+    near = [h for sid in a.sentence_ids for h in hedges_of.get(sid, ())]
+    if not near:  # most attributions
+        return ()
+    spans = [(s.start, s.end) for s in (a.cue.span, *a.content)]
+    return tuple([h for h in near if any(start <= h.span.start and h.span.end <= end for start, end in spans)])
 
 
 __all__ = ["Scorer"]
