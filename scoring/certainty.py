@@ -309,9 +309,8 @@ def _word_characters(code: np.ndarray) -> np.ndarray:
     # unsigned: code - ord("a") < 26 holds for "a" to "z" only
     word = (code - np.uint32(ord("a")) < 26) | (code - np.uint32(ord("0")) < 10) | (code == ord("_"))
     wide = np.flatnonzero(code > 127)
-    if len(wide):
-        found, where = np.unique(code[wide], return_inverse=True)
-        word[wide] = np.array([_is_word_character(c) for c in found.tolist()], dtype=bool)[where]
+    if len(wide):  # a few dozen an article (quotes, dashes, accented letters)
+        word[wide] = list(map(_is_word_character, code[wide].tolist()))
     return word
 
 
