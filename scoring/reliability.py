@@ -25,8 +25,11 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
-from operator import itemgetter
+from functools import cached_property
+from itertools import accumulate, chain, compress, filterfalse, repeat
+from operator import attrgetter, itemgetter, mul
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping, NamedTuple
@@ -75,6 +78,17 @@ class Weights:
         if total <= 0:
             raise InvalidInput("reliability weights must not all be zero", field="weights")
         return cls(MappingProxyType({k: float(values.get(k, 0.0)) / total for k in COMPONENTS}))
+
+    @cached_property
+    def ordered(self) -> tuple[float, ...]:
+        """The weights in ``COMPONENTS`` order (computed once per Weights: a request without weights of its own
+        reuses the scorer's)."""
+        return tuple([self.values[k] for k in COMPONENTS])
+
+    @cached_property
+    def rounded(self) -> tuple[float, ...]:
+        """The weights rounded to 4 digits, as a Component shows them, in ``COMPONENTS`` order."""
+        return tuple([round(self.values[k], 4) for k in COMPONENTS])
 
     def override(self, changes: Mapping[str, float] | None) -> "Weights":
         if not changes:
@@ -164,15 +178,39 @@ _WORD = re.compile(r"[a-z][a-z\-]{2,}|\d[\d,.]*")
 # figures, not model numbers ("KC-135") or years standing alone in a date. The test of the character before
 # comes after the first digit (a lookbehind over both): a pattern starting with \d lets re skip non-digits in C
 _FIGURE = re.compile(r"\d(?<![\w\-.:]\d)[\d,.]*(?![\w\-:])")
+_NO_FIGURES: frozenset[str] = frozenset()
+_CONTENT = attrgetter("attribution.content")
+_CUE_TEXT = attrgetter("attribution.cue.span.text")
+_ID = attrgetter("attribution.id")
+_CUE_LOW = attrgetter("cue_low")
 
 
-def _evidence(a: ScoredAttribution, frames: EventFrames) -> _Evidence:
-    text = " ".join([c.text for c in a.attribution.content])
-    low = text.lower()
-    figures = _FIGURE.findall(text)
-    return _Evidence(frozenset(_WORD.findall(low)) - _STOP,
-                     frozenset([f.replace(",", "") for f in figures]) if figures else frozenset(),
-                     frames.negation.search(low) is not None, low, a.attribution.cue.span.text.lower())
+def _evidences(attributions: tuple[ScoredAttribution, ...],
+               frames: EventFrames) -> tuple[dict[str, _Evidence], str]:
+    """Attribution id -> its evidence, for all of an article's attributions at once; and all their lower-cased
+    contents and cues joined by line breaks."""
+    texts = [c[0].text if len(c) == 1 else " ".join([x.text for x in c]) for c in map(_CONTENT, attributions)]
+    lows = list(map(str.lower, texts))
+    tokens = list(map(_WORD.findall, lows))
+    words = [frozenset(filterfalse(_STOP.__contains__, t)) for t in tokens]
+    # a text holds a figure only if it holds a digit, and then one of its tokens is a run of digits: one that
+    # sorts before "a" (an ASCII digit first) or after "{" (any other digit first; the other tokens start
+    # with a-z). The few texts with one are searched for figures (lower() neither makes nor removes a digit)
+    figures = [frozenset([f.replace(",", "") for f in _FIGURE.findall(text)])
+               if t and (min(t) < "a" or max(t) > "{") else _NO_FIGURES for t, text in zip(tokens, texts)]
+    # negations are looked for by one scan over all the contents joined by line breaks, not one per
+    # attribution. A line break is, for the pattern, what the start or end of a text is (no word character,
+    # and no match holds one), so each text yields what it would alone; a match's text is found by bisection
+    # over where the texts end
+    negated = [False] * len(texts)
+    ends = list(accumulate([len(t) + 1 for t in lows]))
+    for m in frames.negation.finditer("\n".join(lows)):
+        negated[bisect_right(ends, m.start())] = True
+    cue_lows = list(map(str.lower, map(_CUE_TEXT, attributions)))
+    # tuple.__new__, as the NamedTuple's own __new__ builds it, called in C
+    return (dict(zip(map(_ID, attributions),
+                     map(tuple.__new__, repeat(_Evidence), zip(words, figures, negated, lows, cue_lows)))),
+            "\n".join(chain(lows, cue_lows)))
 
 
 def _frames(e: _Evidence, frames: EventFrames) -> frozenset[str]:
@@ -184,9 +222,29 @@ def _frames(e: _Evidence, frames: EventFrames) -> frozenset[str]:
 # ---------------------------------------------------------------------------- the formula
 def combine(components: Mapping[str, float], weights: Weights) -> float:
     """The score: the weighted mean of the components, clipped to [0, 1]."""
-    w = weights.values
-    score = sum([w[k] * min(1.0, max(0.0, components[k])) for k in COMPONENTS])  # a list: no generator to resume
-    return round(min(1.0, max(0.0, score)), 4)
+    return _weighted([components[k] for k in COMPONENTS], weights.ordered)
+
+
+def _weighted(values: list[float] | tuple[float, ...], ordered_weights: tuple[float, ...]) -> float:
+    """``combine`` of the components' values in ``COMPONENTS`` order: each clipped, weighted and summed in C, in
+    the same order and with the same operations as a loop would."""
+    score = sum(map(mul, ordered_weights, map(min, repeat(1.0), map(max, repeat(0.0), values))))
+    return _round4(min(1.0, max(0.0, score)))
+
+
+_ROUNDED: dict[float, float] = {}
+
+
+def _round4(v: float) -> float:
+    """``round(v, 4)``, remembered: round() to a number of digits goes through a decimal string, and the same
+    certainties and scores come back across sources and articles. Zero is not remembered (0.0 and -0.0 are one
+    key), and the memory is bounded."""
+    r = _ROUNDED.get(v)
+    if r is None:
+        r = round(v, 4)
+        if v and len(_ROUNDED) < 100_000:
+            _ROUNDED[v] = r
+    return r
 
 
 def identifiability(source: Source | None) -> float:
@@ -226,88 +284,116 @@ def assess_reliability(
 ) -> tuple[tuple[SourceProfile, ...], Summary, tuple[Flag, ...]]:
     by_id = {a.attribution.id: a for a in attributions}
     source_of = {s.id: s for s in sources}
-    statements = {s.id: [by_id[a] for a in s.attribution_ids if a in by_id] for s in sources}
     relayed_by = _relays(attributions)
-    independent = {s.id for s in sources if any(a.attribution.via is None for a in statements[s.id])}
-    evidence = {a.attribution.id: _evidence(a, frames) for a in attributions}
+    evidence, texts_low = _evidences(attributions, frames)
     contradictions = _contradictions(attributions, evidence, frames)
     corroborated = _corroboration(attributions, relayed_by, evidence, set(contradictions))
-    rounded_weights = {k: round(weights.values[k], 4) for k in COMPONENTS}
-    # one look at the whole article spares a search for a claim of responsibility per attribution in most
-    doc_low = doc.text.lower()
-    may_claim = any(anchor in doc_low for anchor in frames.responsibility_anchors)
+    # what most sources share, found once per article, so that a source whose statements all are first-hand,
+    # unhedged, uncorroborated... skips the loops that would find nothing (tests of its ids against sets, in C)
+    first_hand = {a.attribution.id for a in attributions if a.attribution.via is None}
+    relayed = {i for i, via in relayed_by.items() if via in by_id}
+    hedged_ids = {a.attribution.id for a in attributions
+                  if a.hedges and any(map("booster".__ne__, map(_HEDGE_TYPE, a.hedges)))}
+    # a claim of responsibility holds one of the anchors, in an attribution's content or cue: one look at all
+    # of them spares a search per attribution in most articles
+    may_claim = any(map(texts_low.__contains__, frames.responsibility_anchors))
+    ordered_weights, rounded_weights = weights.ordered, weights.rounded
+    independent = set()
     # most components repeat across an article's sources ("No other source in the article contradicts it."):
     # each distinct one is built once per call
-    made: dict[tuple[str, float, str], tuple[Component, float]] = {}
+    made: dict[tuple[str, float, str], tuple[Component, float, str]] = {}
     profiles = []
     for s in sources:
-        mine = statements[s.id]
-        certainties = [a.certainty.certainty for a in mine] or [0.5]
-        comps: dict[str, tuple[float, str]] = {}
+        ids = list(filter(by_id.__contains__, s.attribution_ids))  # its statements', picked out in C
+        mine = list(map(by_id.__getitem__, ids))
+        if not first_hand.isdisjoint(ids):
+            independent.add(s.id)
         ident = identifiability(s)
-        comps["identifiability"] = (ident, _identifiability_text(s, ident))
-        direct_values = []
-        relay_names = []
-        for a in mine:
-            via = a.attribution.via
-            if via is None or via not in by_id:
-                direct_values.append(1.0)
-            else:
-                relay = source_of.get(by_id[via].source_id or "")
-                direct_values.append(0.3 + 0.4 * identifiability(relay))
-                if relay is not None:
-                    relay_names.append(relay.name)
-        directness = sum(direct_values) / len(direct_values) if direct_values else 1.0
-        comps["directness"] = (directness, (
-            f"Its statements reach the reader second-hand, relayed by {', '.join(sorted(set(relay_names)))}."
-            if relay_names else "It speaks on the record, first-hand."))
+        ident_text = _identifiability_text(s, ident)
+        if relayed.isdisjoint(ids):
+            directness, direct_text = 1.0, "It speaks on the record, first-hand."  # the mean of ones
+        else:
+            direct_values = []
+            relay_names = []
+            for a in mine:
+                via = a.attribution.via
+                if via is None or via not in by_id:
+                    direct_values.append(1.0)
+                else:
+                    relay = source_of.get(by_id[via].source_id or "")
+                    direct_values.append(0.3 + 0.4 * identifiability(relay))
+                    if relay is not None:
+                        relay_names.append(relay.name)
+            directness = sum(direct_values) / len(direct_values) if direct_values else 1.0
+            direct_text = (
+                f"Its statements reach the reader second-hand, relayed by {', '.join(sorted(set(relay_names)))}."
+                if relay_names else "It speaks on the record, first-hand.")
+        certainties = list(map(_CERTAINTY, mine)) or [0.5]
         mean_c, min_c = sum(certainties) / len(certainties), min(certainties)
-        comps["certainty"] = (0.5 * mean_c + 0.5 * min_c, (
-            f"Its statements are worded with a mean certainty of {mean_c:.2f} (lowest {min_c:.2f})."))
-        stances = [STANCE_VALUE.get(a.attribution.cue.stance, 0.85) for a in mine] or [0.85]
+        certainty = 0.5 * mean_c + 0.5 * min_c
+        certainty_text = f"Its statements are worded with a mean certainty of {mean_c:.2f} (lowest {min_c:.2f})."
+        stance_names = list(map(_STANCE, mine))
+        stances = list(map(STANCE_VALUE.get, stance_names, repeat(0.85))) or [0.85]
         stance = sum(stances) / len(stances)
-        comps["stance"] = (stance, _stance_text(mine, evidence))
-        helpers = sorted({source_of[o].name for a in mine for o in corroborated.get(a.attribution.id, ())
-                          if o in source_of})
-        comps["corroboration"] = (1.0, f"{_join(helpers)} independently report{'s' if len(helpers) == 1 else ''} "
-                                       "overlapping content.") if helpers else (
-            0.5, "No other independent source in the article states the same thing.")
+        stance_text = _stance_text(sorted(set(map(_CUE_LOW, map(evidence.__getitem__, ids)))), set(stance_names))
+        if corroborated and not corroborated.keys().isdisjoint(ids):
+            helpers = sorted({source_of[o].name for a in mine for o in corroborated.get(a.attribution.id, ())
+                              if o in source_of})
+        else:
+            helpers = []
+        corroboration, corroboration_text = (1.0, f"{_join(helpers)} independently report"
+                                                  f"{'s' if len(helpers) == 1 else ''} overlapping content.") \
+            if helpers else (0.5, "No other independent source in the article states the same thing.")
         against = [(x, y) for x, y in contradictions if x in s.attribution_ids or y in s.attribution_ids] \
             if contradictions else []
         if against:
             other_ids = {y if x in s.attribution_ids else x for x, y in against}
             names = sorted({source_of[by_id[o].source_id].name for o in other_ids
                             if by_id[o].source_id in source_of})
-            comps["contradiction"] = (0.3, f"Contradicted by {_join(names)}: the two accounts cannot both be true.")
+            contradiction, contradiction_text = (
+                0.3, f"Contradicted by {_join(names)}: the two accounts cannot both be true.")
         else:
-            comps["contradiction"] = (1.0, "No other source in the article contradicts it.")
-        interested = _interest(s, mine, evidence, frames, may_claim)
-        comps["interest"] = (0.5, interested) if interested else (1.0, "Nothing marks it as an interested party.")
-        values = {k: v if v in _ON_GRID else round(v, 4) for k, (v, _) in comps.items()}
-        score = combine(values, weights)
+            contradiction, contradiction_text = 1.0, "No other source in the article contradicts it."
+        interested = _interest(s, mine, evidence, frames, may_claim) if may_claim or s.type in _PRAISING else ""
+        interest, interest_text = (0.5, interested) if interested else (1.0, "Nothing marks it as an interested party.")
+        # values already on round(x, 4)'s grid are kept as they are (the others are constants on it)
+        values = (ident if ident in _ON_GRID else _round4(ident),
+                  directness if directness in _ON_GRID else _round4(directness),
+                  certainty if certainty in _ON_GRID else _round4(certainty),
+                  stance if stance in _ON_GRID else _round4(stance),
+                  corroboration, contradiction, interest)
+        score = _weighted(values, ordered_weights)
         made_here = []
-        for k in COMPONENTS:
-            key = (k, values[k], comps[k][1])
+        for key, w in zip(zip(COMPONENTS, values, (ident_text, direct_text, certainty_text, stance_text,
+                                                   corroboration_text, contradiction_text, interest_text)),
+                          rounded_weights):
             component = made.get(key)
             if component is None:
                 # with the key it is ranked by (how far it moves the score), also computed once
-                c = Component(k, values[k], rounded_weights[k], comps[k][1])
-                component = made[key] = (c, -abs(c.value - 0.75) * c.weight)
+                k, v, text = key
+                component = made[key] = (Component(k, v, w, text), -abs(v - 0.75) * w, text)
             made_here.append(component)
-        components = tuple([c for c, _ in made_here])
         ranked = sorted(made_here, key=itemgetter(1))
-        explanation = (f"{s.name} scores {score:.2f} out of 1.", *[c.explanation for c, _ in ranked[:4]])
-        hedged = [a for a in mine if a.hedges and any(h.type != "booster" for h in a.hedges)]
+        explanation = (f"{s.name} scores {score:.2f} out of 1.", *map(itemgetter(2), ranked[:4]))
+        hedged = sum(map(hedged_ids.__contains__, ids)) if hedged_ids else 0
         profiles.append(SourceProfile(
-            source=s, mean_certainty=round(mean_c, 4), min_certainty=round(min_c, 4),
-            hedged_share=(round(len(hedged) / len(mine), 4) if hedged else 0.0) if mine else 0.0,
-            reliability=Reliability(score=score, components=components, explanation=explanation),
-        ))
+            s, _round4(mean_c), _round4(min_c), (round(hedged / len(mine), 4) if hedged else 0.0) if mine else 0.0,
+            Reliability(score, tuple(map(itemgetter(0), made_here)), explanation)))
     body = _statements(sentences)
     summary = _summary(sentences, body, attributions, sources, independent, corroborated, by_id, source_of)
     flags = _flags(doc, body, attributions, sources, independent, corroborated, contradictions, by_id, source_of)
-    profiles.sort(key=lambda p: -p.reliability.score)
+    profiles.sort(key=_BY_SCORE_DOWN)
     return tuple(profiles), summary, flags
+
+
+_CERTAINTY = attrgetter("certainty.certainty")
+_STANCE = attrgetter("attribution.cue.stance")
+_HEDGE_TYPE = attrgetter("type")
+_PRAISING = ("company", "party_campaign")
+
+
+def _BY_SCORE_DOWN(p: SourceProfile) -> float:
+    return -p.reliability.score
 
 
 # ---------------------------------------------------------------------------- components' evidence
@@ -423,9 +509,8 @@ def _identifiability_text(s: Source, value: float) -> str:
     return f"“{s.name}” is described but not named, so the reader cannot check who is speaking."
 
 
-def _stance_text(mine: list[ScoredAttribution], evidence: dict[str, _Evidence]) -> str:
-    cues = sorted({evidence[a.attribution.id].cue_low for a in mine})
-    stances = {a.attribution.cue.stance for a in mine}
+def _stance_text(cues: list[str], stances: set[str]) -> str:
+    """``cues``: the statements' cues, lower-cased, sorted, each once; ``stances``: their stances."""
     if "distancing" in stances:
         return f"The article distances itself from some of its statements ({', '.join(cues)})."
     if stances <= {"assertive"}:
@@ -441,7 +526,11 @@ def _join(names: list[str]) -> str:
 
 # ---------------------------------------------------------------------------- article level
 def _statements(sentences: tuple[ScoredSentence, ...]) -> list[ScoredSentence]:
-    return [s for s in sentences if s.sentence.kind in ("body", "list_item")]
+    return list(compress(sentences, map(_STATEMENT_KINDS.__contains__, map(_KIND, sentences))))  # in C
+
+
+_STATEMENT_KINDS = frozenset(("body", "list_item"))
+_KIND = attrgetter("sentence.kind")
 
 
 def _summary(sentences, body, attributions, sources, independent, corroborated, by_id, src) -> Summary:
@@ -453,7 +542,7 @@ def _summary(sentences, body, attributions, sources, independent, corroborated, 
     attributed = [s for s in body if not with_source.isdisjoint(s.attribution_ids)]
     anonymous = [s for s in attributed if not anonymous_ids.isdisjoint(s.attribution_ids)]
     # (the emptiness test first spares building a generator for most sentences)
-    hedged = [s for s in body if s.hedges and any(h.type != "booster" for h in s.hedges)]
+    hedged = [s for s in body if s.hedges and any(map("booster".__ne__, map(_HEDGE_TYPE, s.hedges)))]
     sourced = [a for a in attributions if a.source_id]
     single = [a for a in sourced if not corroborated.get(a.attribution.id)]
     return Summary(
@@ -473,7 +562,7 @@ _CAUSE = _words_pattern(["killed", "died", "caused", "because", "will", "must"])
 def _flags(doc, body, attributions, sources, independent, corroborated, contradictions, by_id,
            src) -> tuple[Flag, ...]:
     flags: list[Flag] = []
-    covered = {sid for a in attributions for sid in a.attribution.sentence_ids}
+    covered = set(chain.from_iterable(map(_SENTENCE_IDS, attributions)))
     unattributed = [s.sentence.id for s in body
                     if s.sentence.id not in covered and s.certainty.label == "certain"
                     and (_DIGIT.search(s.sentence.text) or _CAUSE.search(s.sentence.text))]
@@ -507,11 +596,14 @@ def _flags(doc, body, attributions, sources, independent, corroborated, contradi
         if a.source_id is None and a.attribution.cue.stance == "unresolved":
             flags.append(Flag("unresolved_question", f"Open question: {_short(a)}.", a.attribution.sentence_ids,
                               (a.attribution.id,)))
-    approx = [s.sentence.id for s in body if s.hedges and any(h.type == "approximator" for h in s.hedges)]
+    approx = [s.sentence.id for s in body if s.hedges and "approximator" in map(_HEDGE_TYPE, s.hedges)]
     if approx:
         flags.append(Flag("approximate_figures", "Figures given only as estimates (as many as, at least, about).",
                           tuple(approx)))
     return tuple(flags)
+
+
+_SENTENCE_IDS = attrgetter("attribution.sentence_ids")
 
 
 def _short(a: ScoredAttribution, limit: int = 90) -> str:
