@@ -261,11 +261,14 @@ def identifiability(source: Source | None) -> float:
     if source.type == "document":
         return 0.75
     if source.type == "person":
-        has_role = any("," in m.text for m in source.mentions)
+        has_role = "," in "".join(map(_TEXT, source.mentions))  # a comma in one of them, one test in C
         return 1.0 if has_role else 0.9
     if source.type in ("government", "military", "law_enforcement", "expert") and _looks_like_person(source.name):
         return 1.0
     return 0.85
+
+
+_TEXT = attrgetter("text")
 
 
 def _looks_like_person(name: str) -> bool:
@@ -331,7 +334,7 @@ def assess_reliability(
         certainties = list(map(_CERTAINTY, mine)) or [0.5]
         mean_c, min_c = sum(certainties) / len(certainties), min(certainties)
         certainty = 0.5 * mean_c + 0.5 * min_c
-        certainty_text = f"Its statements are worded with a mean certainty of {mean_c:.2f} (lowest {min_c:.2f})."
+        certainty_text = _certainty_text(mean_c, min_c)
         stance_names = list(map(_STANCE, mine))
         stances = list(map(STANCE_VALUE.get, stance_names, repeat(0.85))) or [0.85]
         stance = sum(stances) / len(stances)
@@ -495,6 +498,21 @@ def _interest(s: Source, mine: list[ScoredAttribution], evidence: dict[str, _Evi
     return ""
 
 
+_CERTAINTY_TEXTS: dict[tuple[float, float], str] = {}
+
+
+def _certainty_text(mean_c: float, min_c: float) -> str:
+    """The certainty component's explanation, remembered (formatting floats is slow, and most sources' certainties
+    come back): not for zeros (0.0 and -0.0 are one key, not one text), and the memory is bounded."""
+    key = (mean_c, min_c)
+    text = _CERTAINTY_TEXTS.get(key)
+    if text is None:
+        text = f"Its statements are worded with a mean certainty of {mean_c:.2f} (lowest {min_c:.2f})."
+        if mean_c and min_c and len(_CERTAINTY_TEXTS) < 100_000:
+            _CERTAINTY_TEXTS[key] = text
+    return text
+
+
 def _identifiability_text(s: Source, value: float) -> str:
     if value >= 1.0:
         return f"{s.name} is named, with a role the reader can check."
@@ -559,13 +577,28 @@ _DIGIT = re.compile(r"\d")
 _CAUSE = _words_pattern(["killed", "died", "caused", "because", "will", "must"])
 
 
+_ASCII_DIGITS = b"0123456789"
+
+
+def _figure_or_cause(text: str) -> bool:
+    """Whether the text holds a digit (``_DIGIT``) or a word of cause (``_CAUSE``)."""
+    if text.isascii():
+        # an ASCII text's only digits are 0-9: its bytes lose some when they are deleted (in C, much faster
+        # than re's test of every character for a Unicode digit)
+        if len(text.encode().translate(None, _ASCII_DIGITS)) != len(text):
+            return True
+    elif _DIGIT.search(text):
+        return True
+    return _CAUSE.search(text) is not None
+
+
 def _flags(doc, body, attributions, sources, independent, corroborated, contradictions, by_id,
            src) -> tuple[Flag, ...]:
     flags: list[Flag] = []
     covered = set(chain.from_iterable(map(_SENTENCE_IDS, attributions)))
     unattributed = [s.sentence.id for s in body
                     if s.sentence.id not in covered and s.certainty.label == "certain"
-                    and (_DIGIT.search(s.sentence.text) or _CAUSE.search(s.sentence.text))]
+                    and _figure_or_cause(s.sentence.text)]
     if unattributed:
         flags.append(Flag("unattributed_claim", f"{len(unattributed)} factual statement(s) with figures or causes "
                           "are given without any source.", tuple(unattributed)))
