@@ -191,13 +191,10 @@ def _evidences(attributions: tuple[ScoredAttribution, ...],
     contents and cues joined by line breaks."""
     texts = [c[0].text if len(c) == 1 else " ".join([x.text for x in c]) for c in map(_CONTENT, attributions)]
     lows = list(map(str.lower, texts))
-    tokens = list(map(_WORD.findall, lows))
-    words = [frozenset(filterfalse(_STOP.__contains__, t)) for t in tokens]
-    # a text holds a figure only if it holds a digit, and then one of its tokens is a run of digits: one that
-    # sorts before "a" (an ASCII digit first) or after "{" (any other digit first; the other tokens start
-    # with a-z). The few texts with one are searched for figures (lower() neither makes nor removes a digit)
-    figures = [frozenset([f.replace(",", "") for f in _FIGURE.findall(text)])
-               if t and (min(t) < "a" or max(t) > "{") else _NO_FIGURES for t, text in zip(tokens, texts)]
+    words = [frozenset(filterfalse(_STOP.__contains__, t)) for t in map(_WORD.findall, lows)]
+    # a text holds a figure only if it holds a digit: the few that do are searched for figures
+    figures = [frozenset([f.replace(",", "") for f in _FIGURE.findall(text)]) if _has_digit(text) else _NO_FIGURES
+               for text in texts]
     # negations are looked for by one scan over all the contents joined by line breaks, not one per
     # attribution. A line break is, for the pattern, what the start or end of a text is (no word character,
     # and no match holds one), so each text yields what it would alone; a match's text is found by bisection
@@ -211,6 +208,18 @@ def _evidences(attributions: tuple[ScoredAttribution, ...],
     return (dict(zip(map(_ID, attributions),
                      map(tuple.__new__, repeat(_Evidence), zip(words, figures, negated, lows, cue_lows)))),
             "\n".join(chain(lows, cue_lows)))
+
+
+_ASCII_DIGITS = b"0123456789"
+
+
+def _has_digit(text: str) -> bool:
+    """Whether the text holds a digit (``\\d``, any Unicode digit)."""
+    if text.isascii():
+        # an ASCII text's only digits are 0-9: its bytes lose some when they are deleted (in C, much faster
+        # than re's test of every character for a Unicode digit)
+        return len(text.encode().translate(None, _ASCII_DIGITS)) != len(text)
+    return _DIGIT.search(text) is not None
 
 
 def _frames(e: _Evidence, frames: EventFrames) -> frozenset[str]:
@@ -574,22 +583,16 @@ def _summary(sentences, body, attributions, sources, independent, corroborated, 
 # a figure or a word of cause: r"\d|\b(?:killed|...)\b" as two searches, each starting with a character so
 # that re skips the others in C
 _DIGIT = re.compile(r"\d")
-_CAUSE = _words_pattern(["killed", "died", "caused", "because", "will", "must"])
-
-
-_ASCII_DIGITS = b"0123456789"
+_CAUSE_WORDS = ("killed", "died", "caused", "because", "will", "must")
+_CAUSE = _words_pattern(list(_CAUSE_WORDS))
 
 
 def _figure_or_cause(text: str) -> bool:
     """Whether the text holds a digit (``_DIGIT``) or a word of cause (``_CAUSE``)."""
-    if text.isascii():
-        # an ASCII text's only digits are 0-9: its bytes lose some when they are deleted (in C, much faster
-        # than re's test of every character for a Unicode digit)
-        if len(text.encode().translate(None, _ASCII_DIGITS)) != len(text):
-            return True
-    elif _DIGIT.search(text):
+    if _has_digit(text):
         return True
-    return _CAUSE.search(text) is not None
+    # the pattern is tried only in a text holding one of its words (substring tests, in C)
+    return any(map(text.__contains__, _CAUSE_WORDS)) and _CAUSE.search(text) is not None
 
 
 def _flags(doc, body, attributions, sources, independent, corroborated, contradictions, by_id,
