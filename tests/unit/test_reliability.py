@@ -453,3 +453,56 @@ def test_described_institution_is_not_a_pronoun(scorer):
     assert "pronoun" not in {c.name: c for c in p.reliability.components}["identifiability"].explanation
     assert p.source.type in ("government", "military")  # "defence ministry" is in both word lists
     assert "anonymous_only" not in {f.type for f in report.flags}
+
+
+# ---------------------------------------------------------------------------- the evidence, all at once
+def _evidence_alone(a, frames):
+    """What ``_evidences`` computes for one attribution, written out for it alone (the reference)."""
+    from scoring.reliability import _FIGURE, _STOP, _WORD
+    text = " ".join(c.text for c in a.attribution.content)
+    low = text.lower()
+    return (frozenset(_WORD.findall(low)) - _STOP, frozenset(f.replace(",", "") for f in _FIGURE.findall(text)),
+            frames.negation.search(low) is not None, low, a.attribution.cue.span.text.lower())
+
+
+_PIECES = ["not", "no", "n't", "never", "without", "denied", "1,000", "1000", "5.", "KC-135", "12:30", "٣", "İ", "Σ",
+           "ab", "abc", "-", "x-not", "nothing", "\n", " ", ",", ".", "'", ":", "é", "rejected", "false", "the",
+           "said", "2", "7,5", "baseless", "NOT", "Never", "’", "claimed", "responsibility"]
+
+
+def test_evidences_equal_each_attribution_alone():
+    # negations are found in all the contents joined by line breaks, figures only where a digit is: the same
+    import random
+
+    from scoring.reliability import _evidences
+    from scoring.types import Attribution, Cue, ScoredAttribution
+
+    rng = random.Random(7)
+    frames = EventFrames.load()
+
+    def text() -> str:
+        return "".join(rng.choice(_PIECES) for _ in range(rng.randint(0, 8)))
+
+    for _ in range(3000):
+        attributions = tuple(
+            ScoredAttribution(Attribution(f"a{i}", Cue(Span(0, 1, text() or "said"), "say", "speech", "neutral"),
+                                          None, tuple(Span(0, 1, text()) for _ in range(rng.randint(1, 3))),
+                                          "direct", ("s1",)), "S1", None, ())
+            for i in range(rng.randint(0, 6)))
+        evidence, joined = _evidences(attributions, frames)
+        assert list(evidence) == [a.attribution.id for a in attributions]
+        for a in attributions:
+            assert tuple(evidence[a.attribution.id]) == _evidence_alone(a, frames)
+        assert joined == "\n".join([e.low for e in evidence.values()] + [e.cue_low for e in evidence.values()])
+
+
+def test_has_digit_equals_the_pattern():
+    import random
+
+    from scoring.reliability import _DIGIT, _has_digit
+
+    rng = random.Random(3)
+    alphabet = "a Z.,-:0123456789٣۵०\u00b2\u2153é’x\n"
+    for _ in range(20000):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
+        assert _has_digit(s) == (_DIGIT.search(s) is not None), s
