@@ -386,7 +386,7 @@ def assess_reliability(
                 component = made[key] = (Component(k, v, w, text), -abs(v - 0.75) * w, text)
             made_here.append(component)
         ranked = sorted(made_here, key=itemgetter(1))
-        explanation = (f"{s.name} scores {score:.2f} out of 1.", *map(itemgetter(2), ranked[:4]))
+        explanation = (f"{s.name} scores {_two_places(score)} out of 1.", *map(itemgetter(2), ranked[:4]))
         hedged = sum(map(hedged_ids.__contains__, ids)) if hedged_ids else 0
         profiles.append(SourceProfile(
             s, _round4(mean_c), _round4(min_c), (round(hedged / len(mine), 4) if hedged else 0.0) if mine else 0.0,
@@ -462,11 +462,7 @@ def _contradictions(attributions: tuple[ScoredAttribution, ...], evidence: dict[
     ("shot down"), or a denial sharing two content words with the assertion."""
     pairs: list[tuple[str, str]] = []
     items = [a for a in attributions if a.source_id]
-    relays = {x.attribution.via for x in attributions if x.attribution.via}
-    # the asserting side, chosen once: a relay ("..., reported Reuters") passes a claim on; the contradiction is
-    # with its original
-    assertions = [b for b in items if b.attribution.cue.stance != "denial" and b.attribution.id not in relays
-                  and not evidence[b.attribution.id].negated]
+    assertions = None
     for a in items:
         ea = evidence[a.attribution.id]
         deny = a.attribution.cue.stance == "denial"
@@ -477,6 +473,12 @@ def _contradictions(attributions: tuple[ScoredAttribution, ...], evidence: dict[
         shared_frame = [frames.frames[name] for name in _frames(ea, frames) if name != "accident"]
         if not (deny or shared_frame):
             continue
+        if assertions is None:
+            # the asserting side, chosen once, and only in an article with a denying side (most have none): a
+            # relay ("..., reported Reuters") passes a claim on; the contradiction is with its original
+            relays = {x.attribution.via for x in attributions if x.attribution.via}
+            assertions = [b for b in items if b.attribution.cue.stance != "denial"
+                          and b.attribution.id not in relays and not evidence[b.attribution.id].negated]
         for b in assertions:
             if b.source_id == a.source_id:
                 continue
@@ -508,6 +510,17 @@ def _interest(s: Source, mine: list[ScoredAttribution], evidence: dict[str, _Evi
 
 
 _CERTAINTY_TEXTS: dict[tuple[float, float], str] = {}
+_TWO_PLACES: dict[float, str] = {}
+
+
+def _two_places(score: float) -> str:
+    """``f"{score:.2f}"``, remembered (a score is one of few values; zero, whose sign a key loses, is not)."""
+    text = _TWO_PLACES.get(score)
+    if text is None:
+        text = f"{score:.2f}"
+        if score and len(_TWO_PLACES) < 100_000:
+            _TWO_PLACES[score] = text
+    return text
 
 
 def _certainty_text(mean_c: float, min_c: float) -> str:
