@@ -429,9 +429,14 @@ def _corroboration(attributions: tuple[ScoredAttribution, ...], relays: dict[str
     by_source = {a.attribution.id: a.source_id for a in attributions}
     out: dict[str, set[str]] = {}
     # what the pair test reads of each attribution, looked up once, not once per pair
-    rows = [(a.attribution.id, a.source_id, a.attribution.via, evidence[a.attribution.id].words,
-             len(evidence[a.attribution.id].words), evidence[a.attribution.id].figures,
-             _root(a.attribution.id, relays, by_source)) for a in attributions if a.source_id]
+    rows = []
+    for a in attributions:
+        if a.source_id:
+            aid, via = a.attribution.id, a.attribution.via
+            e = evidence[aid]
+            # the root of an attribution relaying nothing is its own source
+            rows.append((aid, a.source_id, via, e.words, len(e.words), e.figures,
+                         _root(aid, relays, by_source) if via else a.source_id))
     # every test is symmetric, so each unordered pair is tested once and counted both ways
     for i, (ida, sa, via_a, wa, na, fa, root_a) in enumerate(rows):
         for idb, sb, via_b, wb, nb, fb, root_b in rows[i + 1:]:
