@@ -583,9 +583,11 @@ def _summary(sentences, body, attributions, sources, independent, corroborated, 
     # a sentence is attributed (anonymously) when one of its attributions has a source (an anonymous one): the
     # ids of those attributions in two sets, each sentence tested against them in C, not by a generator
     with_source = {i for i, a in by_id.items() if a.source_id}
-    anonymous_ids = {i for i, a in by_id.items() if a.source_id in src and src[a.source_id].type == "anonymous"}
+    # (most articles have no anonymous source: their attributions are not looked at again)
+    anonymous_sources = {i for i, s in src.items() if s.type == "anonymous"}
+    anonymous_ids = {i for i, a in by_id.items() if a.source_id in anonymous_sources} if anonymous_sources else ()
     attributed = [s for s in body if not with_source.isdisjoint(s.attribution_ids)]
-    anonymous = [s for s in attributed if not anonymous_ids.isdisjoint(s.attribution_ids)]
+    anonymous = [s for s in attributed if not anonymous_ids.isdisjoint(s.attribution_ids)] if anonymous_ids else []
     # (the emptiness test first spares building a generator for most sentences)
     hedged = [s for s in body if s.hedges and any(map("booster".__ne__, map(_HEDGE_TYPE, s.hedges)))]
     sourced = [a for a in attributions if a.source_id]
