@@ -13,7 +13,7 @@ from itertools import chain
 from operator import attrgetter
 from typing import Iterator, Sequence
 
-from .lexicons import ASCII_LOWER, HedgeEntry, Lexicons
+from .lexicons import ASCII_LOWER, HEDGE_COPY, HedgeEntry, Lexicons
 from .types import Document, Hedge, Sentence, Span
 
 _CONTEXT = 40
@@ -75,16 +75,45 @@ def _candidates(low: str, lo: int, hi: int, lexicons: Lexicons) -> Iterator[tupl
     if lo == 0 and lexicons.hedge_scan.match(low, 0, hi):
         word = _WORD.match(low, 0, hi).group()
         yield 0, by_word.get(word) or open_index.get(word[0], ())
-    # hedge_starts matches the character before a candidate, then the candidate's first characters; the next
-    # search starts at the candidate (a pattern's first characters may hold the next candidate)
-    m = scan.search(low, max(lo - 1, 0), hi)
+    if lexicons.hedge_spaced is None:
+        # hedge_starts matches the character before a candidate, then the candidate's first characters; the next
+        # search starts at the candidate (a pattern's first characters may hold the next candidate)
+        m = scan.search(low, max(lo - 1, 0), hi)
+        while m is not None:
+            pos = m.start() + 1
+            # beyond the Basic Multilingual Plane the scan admits any character before a word: keep non-word ones
+            if low[pos - 1] <= "\uffff" or not _WORD.match(low, pos - 1):
+                word = _WORD.match(low, pos, hi).group()
+                yield pos, by_word.get(word) or open_index.get(word[0], ())
+            m = scan.search(low, pos, hi)
+        return
+    # hedge_starts tests its class of characters before a word at every character, then its patterns' first
+    # characters at every non-word one. In a one-byte copy of the text where the other ASCII characters are
+    # spaces, hedge_spaced's search jumps from space to space (the regex engine's fast path for a pattern
+    # opening with one literal character); where it matches, hedge_starts confirms on the text. The few
+    # positions after a "?" of the copy (a character beyond ASCII) are tried with hedge_starts alone.
+    a = max(lo - 1, 0)
+    copy = low[a:hi].encode("ascii", "replace").translate(HEDGE_COPY)
+    found = []
+    spaced, match = lexicons.hedge_spaced.search, scan.match
+    m = spaced(copy)
     while m is not None:
-        pos = m.start() + 1
-        # beyond the Basic Multilingual Plane the scan admits any character before a word: keep non-word ones
-        if low[pos - 1] <= "\uffff" or not _WORD.match(low, pos - 1):
-            word = _WORD.match(low, pos, hi).group()
-            yield pos, by_word.get(word) or open_index.get(word[0], ())
-        m = scan.search(low, pos, hi)
+        if match(low, a + m.start(), hi) is not None:
+            found.append(a + m.start() + 1)
+        m = spaced(copy, m.start() + 1)
+    j = copy.find(b"?")
+    if j >= 0:
+        while j >= 0:
+            pos = a + j + 1
+            # beyond the Basic Multilingual Plane hedge_starts admits any character before a word: keep non-word ones
+            if pos < hi and match(low, pos - 1, hi) is not None and (
+                    low[pos - 1] <= "\uffff" or not _WORD.match(low, pos - 1)):
+                found.append(pos)
+            j = copy.find(b"?", j + 1)
+        found.sort()
+    for pos in found:
+        word = _WORD.match(low, pos, hi).group()
+        yield pos, by_word.get(word) or open_index.get(word[0], ())
 
 
 def lower_same_length(text: str) -> str:

@@ -92,6 +92,10 @@ class Lexicons:
     """The first word of a hedge match (the whole run of word characters where it starts) -> the entries that
     can match starting with that word, in file order (with ``hedge_starts``)."""
     hedge_open_index: Mapping[str, tuple[HedgeEntry, ...]]
+    hedge_spaced: re.Pattern[bytes] | None
+    """``hedge_starts`` loosened for a one-byte copy of the text (``HEDGE_COPY``: ASCII word characters kept,
+    other ASCII characters but "?" made spaces, "?" for "?" and any character beyond ASCII), after a space: finds
+    every position ``hedge_starts`` finds after an ASCII non-word character other than "?" (and a few more)."""
     """For a first word not in ``hedge_by_word``, its first character -> the entries whose first word cannot be
     listed (it starts with a digit, say), in file order."""
     stance_scan: re.Pattern[str]
@@ -176,7 +180,7 @@ class Lexicons:
             hedge_scan = re.compile(
                 r"\b" + first + "(?=(?:" + "|".join("(?:" + e["pattern"] + ")" for e in hedges["entries"])
                 + r")(?!\w))")
-            hedge_starts, hedge_by_word, hedge_open_index = _hedge_word_index(hedge_entries, anywhere)
+            hedge_starts, hedge_by_word, hedge_open_index, hedge_spaced = _hedge_word_index(hedge_entries, anywhere)
             scan_words = {w for e in cues["no_source"] for w in e["scan_words"]}
             cue_words = set(forms) | set(cues["nominal"]) | {"according", "citing", "quoting"} | scan_words
             # a colon; a quote signed with a dash, on its line or opening the next one (each branch opens with
@@ -208,6 +212,7 @@ class Lexicons:
                 hedge_starts=hedge_starts,
                 hedge_by_word=MappingProxyType(hedge_by_word),
                 hedge_open_index=MappingProxyType(hedge_open_index),
+                hedge_spaced=hedge_spaced,
                 stance_scan=re.compile(r"\b" + trie_pattern(forms) + r"\b"),
                 cue_scan=re.compile(r"\b" + trie_pattern(cue_words) + r"\b|" + cue_marks),
                 cue_words=frozenset(w.encode() for w in cue_words)
@@ -474,8 +479,9 @@ def _atom_trie(prefixes: Iterable[tuple[_Atom, ...]]) -> str:
 
 
 def _hedge_word_index(entries: tuple[HedgeEntry, ...], anywhere: list[HedgeEntry]) -> tuple[
-        re.Pattern[str] | None, dict[str, tuple[HedgeEntry, ...]], dict[str, tuple[HedgeEntry, ...]]]:
-    """``hedge_starts``, ``hedge_by_word`` and ``hedge_open_index`` (see there)."""
+        re.Pattern[str] | None, dict[str, tuple[HedgeEntry, ...]], dict[str, tuple[HedgeEntry, ...]],
+        re.Pattern[bytes] | None]:
+    """``hedge_starts``, ``hedge_by_word``, ``hedge_open_index`` and ``hedge_spaced`` (see there)."""
     closed: dict[str, set[int]] = {}
     open_first: dict[str, set[int]] = {}
     prefixes: set[tuple[_Atom, ...]] = set()
@@ -484,10 +490,10 @@ def _hedge_word_index(entries: tuple[HedgeEntry, ...], anywhere: list[HedgeEntry
         firsts = _first_chars(list(parsed))
         if anywhere or firsts is None or not all(_WORD_CHAR.match(c) for c in firsts) \
                 or parsed.state.flags & (re.IGNORECASE | re.LOCALE):
-            return None, {}, {}
+            return None, {}, {}, None
         for prefix, complete in _necessary_prefixes(list(parsed)):
             if not prefix:
-                return None, {}, {}
+                return None, {}, {}, None
             prefixes.add(prefix)
             word = ""
             for atom in prefix:
@@ -519,7 +525,29 @@ def _hedge_word_index(entries: tuple[HedgeEntry, ...], anywhere: list[HedgeEntry
             before.append(run)
     preceding = "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in before)
     starts = re.compile("[" + preceding + "\U00010000-\U0010ffff]" + _atom_trie(prefixes))
-    return starts, by_word, open_index
+    spaced = [tuple(map(_copy_atom, prefix)) for prefix in prefixes]
+    return starts, by_word, open_index, \
+        re.compile(b" " + _atom_trie(spaced).encode("ascii")) if all(None not in p for p in spaced) else None
+
+
+HEDGE_COPY = bytes(c if _WORD_CHAR.match(chr(c)) or c == 63 else 32 for c in range(128)) + b"?" * 128
+"""bytes.translate table for ``hedge_spaced``'s copy of a text (encoded to ASCII, "?" for any other character)."""
+
+
+def _copy_byte(c: str) -> str:
+    return "?" if c == "?" or c > "\x7f" else c if _WORD_CHAR.match(c) else " "
+
+
+def _copy_atom(atom: _Atom) -> _Atom | None:
+    """The step matching in the copy what ``atom`` matches in the text: a literal's byte, or a class of the bytes
+    of the ASCII characters the class takes, and "?" (it may take any beyond ASCII); None when not told."""
+    if atom.char is not None:
+        return _Atom(re.escape(_copy_byte(atom.char)))
+    m = re.fullmatch(r"(\[.*\])(\{\d+,\d*\})?", atom.source, re.S)
+    if m is None:
+        return None
+    chars = {_copy_byte(chr(c)) for c in range(128) if re.fullmatch(m.group(1), chr(c))} | {"?"}
+    return _Atom("[" + "".join(re.escape(c) for c in sorted(chars)) + "]" + (m.group(2) or ""))
 
 
 def _nullable(items) -> bool:
