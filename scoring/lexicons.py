@@ -124,6 +124,9 @@ class Lexicons:
     """Per source type, in order: a pattern for its acronyms (in capitals: "WHO", not "who") and one for its
     other names (lower-cased text padded with spaces)."""
     type_name_scan: tuple[re.Pattern[str], re.Pattern[str]]
+    type_name_firsts: frozenset[str]
+    """The first words of the long names (``type_name_scan``'s second pattern): a mention holding none of them as
+    a space-separated word holds no long name."""
     """Any type's acronym, any type's long name: when neither is found, no ``type_name_patterns`` entry is tried."""
     type_word_rank: Mapping[str, tuple[int, int, str]]
     """Source-type word to (rank of its type in ``order``, its place in the type's list, the type): the type that
@@ -228,6 +231,8 @@ class Lexicons:
                 type_words=frozenset(w for t in types["types"].values() for w in t["words"]),
                 type_name_patterns=tuple(_name_patterns(types)),
                 type_name_scan=_name_scan(types),
+                type_name_firsts=frozenset(n.split(" ")[0] for n in _split_names(
+                    n for t in types["order"] for n in types["types"][t]["names"])[1]),
                 type_word_rank=MappingProxyType(_type_word_rank(types)),
                 type_word_length=max(len(w.split(" ")) for t in types["types"].values() for w in t["words"]),
                 type_word_firsts=frozenset(w.split(" ")[0] for t in types["types"].values() for w in t["words"]),

@@ -785,7 +785,10 @@ def _type_of(full: str, kind: str, article: _Article) -> tuple[str, str]:
     if people:
         return "person", f"people of a country or state (“{people}”)"
     any_acronym, any_name = lexicons.type_name_scan
-    known_name = any_acronym.search(full) is not None or any_name.search(low) is not None
+    low_tokens = low.split(" ")
+    # a long name's first word stands alone in ``low`` (between spaces): one set test rules most names out
+    known_name = (not lexicons.type_name_firsts.isdisjoint(low_tokens) and any_name.search(low) is not None) \
+        or any_acronym.search(full) is not None
     for t, acronyms, names in lexicons.type_name_patterns if known_name else ():
         # short names are acronyms (WHO, AP, UN) and count only in capitals: "who" is a pronoun
         m = acronyms.search(full) or names.search(low)
@@ -796,7 +799,7 @@ def _type_of(full: str, kind: str, article: _Article) -> tuple[str, str]:
     rank, spans, firsts = lexicons.type_word_rank, lexicons.type_word_spans, lexicons.type_word_firsts
     for part in ([" " + tail[-1]] if len(tail) > 1 else []) + [low]:
         # every phrase of space-separated words that is a type word, looked up; the best-ranked one decides
-        tokens = part.split(" ")
+        tokens = low_tokens if part is low else part.split(" ")
         if firsts.isdisjoint(tokens):
             continue  # no type word starts anywhere in it ("Dana Pirlo")
         found = {}
