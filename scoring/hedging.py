@@ -102,15 +102,14 @@ def _candidates(low: str, lo: int, hi: int, lexicons: Lexicons) -> Iterator[tupl
             found.append(a + m.start() + 1)
         m = spaced(copy, m.start() + 1)
     j = copy.find(b"?")
-    if j >= 0:
-        while j >= 0:
-            pos = a + j + 1
-            # beyond the Basic Multilingual Plane hedge_starts admits any character before a word: keep non-word ones
-            if pos < hi and match(low, pos - 1, hi) is not None and (
-                    low[pos - 1] <= "\uffff" or not _WORD.match(low, pos - 1)):
-                found.append(pos)
-            j = copy.find(b"?", j + 1)
-        found.sort()
+    while j >= 0:
+        pos = a + j + 1
+        # beyond the Basic Multilingual Plane hedge_starts admits any character before a word: keep non-word ones
+        if pos < hi and match(low, pos - 1, hi) is not None and (
+                low[pos - 1] <= "\uffff" or not _WORD.match(low, pos - 1)):
+            found.append(pos)
+        j = copy.find(b"?", j + 1)
+    found.sort()  # (the positions after a "?" among the others; already in order when there are none)
     for pos in found:
         word = _WORD.match(low, pos, hi).group()
         yield pos, by_word.get(word) or open_index.get(word[0], ())

@@ -92,12 +92,12 @@ class Lexicons:
     """The first word of a hedge match (the whole run of word characters where it starts) -> the entries that
     can match starting with that word, in file order (with ``hedge_starts``)."""
     hedge_open_index: Mapping[str, tuple[HedgeEntry, ...]]
+    """For a first word not in ``hedge_by_word``, its first character -> the entries whose first word cannot be
+    listed (it starts with a digit, say), in file order."""
     hedge_spaced: re.Pattern[bytes] | None
     """``hedge_starts`` loosened for a one-byte copy of the text (``HEDGE_COPY``: ASCII word characters kept,
     other ASCII characters but "?" made spaces, "?" for "?" and any character beyond ASCII), after a space: finds
     every position ``hedge_starts`` finds after an ASCII non-word character other than "?" (and a few more)."""
-    """For a first word not in ``hedge_by_word``, its first character -> the entries whose first word cannot be
-    listed (it starts with a digit, say), in file order."""
     stance_scan: re.Pattern[str]
     cue_scan: re.Pattern[str]
     """Any word that can start an attribution (verb form, nominal cue, "according to", no-source construction,
@@ -124,10 +124,10 @@ class Lexicons:
     """Per source type, in order: a pattern for its acronyms (in capitals: "WHO", not "who") and one for its
     other names (lower-cased text padded with spaces)."""
     type_name_scan: tuple[re.Pattern[str], re.Pattern[str]]
+    """Any type's acronym, any type's long name: when neither is found, no ``type_name_patterns`` entry is tried."""
     type_name_firsts: frozenset[str]
     """The first words of the long names (``type_name_scan``'s second pattern): a mention holding none of them as
     a space-separated word holds no long name."""
-    """Any type's acronym, any type's long name: when neither is found, no ``type_name_patterns`` entry is tried."""
     type_word_rank: Mapping[str, tuple[int, int, str]]
     """Source-type word to (rank of its type in ``order``, its place in the type's list, the type): the type that
     comes first in ``order`` wins, and within it the word listed first."""

@@ -241,19 +241,26 @@ def _weighted(values: list[float] | tuple[float, ...], ordered_weights: tuple[fl
     return _round4(min(1.0, max(0.0, score)))
 
 
-_ROUNDED: dict[float, float] = {}
+class _Memo(dict):
+    """A bounded memory of a function of floats (or tuples of them) that is slow to compute and whose inputs
+    come back across sources and articles (``round`` to a number of digits and float formatting go through
+    decimal strings). A hit is one dict look-up in C. Keys holding a zero are not kept: 0.0 and -0.0 are one
+    key, not one result."""
+
+    def __init__(self, make, size: int = 100_000) -> None:
+        super().__init__()
+        self.make, self.size = make, size
+
+    def __missing__(self, key):
+        value = self.make(key)
+        if len(self) < self.size and (all(key) if isinstance(key, tuple) else key):
+            self[key] = value
+        return value
 
 
-def _round4(v: float) -> float:
-    """``round(v, 4)``, remembered: round() to a number of digits goes through a decimal string, and the same
-    certainties and scores come back across sources and articles. Zero is not remembered (0.0 and -0.0 are one
-    key), and the memory is bounded."""
-    r = _ROUNDED.get(v)
-    if r is None:
-        r = round(v, 4)
-        if v and len(_ROUNDED) < 100_000:
-            _ROUNDED[v] = r
-    return r
+_ROUNDED = _Memo(lambda v: round(v, 4))
+_round4 = _ROUNDED.__getitem__
+"""``round(v, 4)``, remembered."""
 
 
 def identifiability(source: Source | None) -> float:
@@ -343,7 +350,7 @@ def assess_reliability(
         certainties = list(map(_CERTAINTY, mine)) or [0.5]
         mean_c, min_c = sum(certainties) / len(certainties), min(certainties)
         certainty = 0.5 * mean_c + 0.5 * min_c
-        certainty_text = _certainty_text(mean_c, min_c)
+        certainty_text = _CERTAINTY_TEXTS[mean_c, min_c]
         stance_names = list(map(_STANCE, mine))
         stances = list(map(STANCE_VALUE.get, stance_names, repeat(0.85))) or [0.85]
         stance = sum(stances) / len(stances)
@@ -514,30 +521,10 @@ def _interest(s: Source, mine: list[ScoredAttribution], evidence: dict[str, _Evi
     return ""
 
 
-_CERTAINTY_TEXTS: dict[tuple[float, float], str] = {}
-_TWO_PLACES: dict[float, str] = {}
-
-
-def _two_places(score: float) -> str:
-    """``f"{score:.2f}"``, remembered (a score is one of few values; zero, whose sign a key loses, is not)."""
-    text = _TWO_PLACES.get(score)
-    if text is None:
-        text = f"{score:.2f}"
-        if score and len(_TWO_PLACES) < 100_000:
-            _TWO_PLACES[score] = text
-    return text
-
-
-def _certainty_text(mean_c: float, min_c: float) -> str:
-    """The certainty component's explanation, remembered (formatting floats is slow, and most sources' certainties
-    come back): not for zeros (0.0 and -0.0 are one key, not one text), and the memory is bounded."""
-    key = (mean_c, min_c)
-    text = _CERTAINTY_TEXTS.get(key)
-    if text is None:
-        text = f"Its statements are worded with a mean certainty of {mean_c:.2f} (lowest {min_c:.2f})."
-        if mean_c and min_c and len(_CERTAINTY_TEXTS) < 100_000:
-            _CERTAINTY_TEXTS[key] = text
-    return text
+# a score as its explanation shows it; the certainty component's explanation, by (mean, lowest)
+_two_places = _Memo(lambda score: f"{score:.2f}").__getitem__
+_CERTAINTY_TEXTS = _Memo(lambda mean_min: "Its statements are worded with a mean certainty of "
+                                          f"{mean_min[0]:.2f} (lowest {mean_min[1]:.2f}).")
 
 
 def _identifiability_text(s: Source, value: float) -> str:
