@@ -201,6 +201,8 @@ def find_attributions(doc: Document, lexicons: Lexicons) -> tuple[Attribution, .
             words = matches[k:bisect_left(hits, sentence.end)]
             reader = _SentenceReader(doc, sentence, lexicons, near, sentence_starts, quotes, words)
             reader.scan_finds_forms = scan_finds_forms
+            if lowered:
+                reader.low_text = low
             if phrase_spans is not None:
                 reader.according_to_here = _holds_span(phrase_spans, sentence.start, sentence.end)
             found.extend(reader.read())
@@ -278,6 +280,7 @@ class _SentenceReader:
         # lower-cased text), and whether an according_to phrase stands in the sentence (None: not known)
         self.scan_finds_forms = False
         self.according_to_here: bool | None = None
+        self.low_text: str | None = None  # the document's text lower-cased, when that kept every offset
 
     @cached_property
     def heading(self) -> bool:
@@ -564,27 +567,27 @@ class _SentenceReader:
     # -------------------------------------------------------------- rule: no source
     def _no_source_matches(self) -> list[list[tuple[int, int]]]:
         """Each no-source entry's matches in the sentence, as (start, end) in document offsets, in text order.
-        Where the document's cue scan already found the scan words, a pattern is tried only in a window
-        around them (a pattern scan of every sentence cost more than all the other rules)."""
+        Where the document's cue scan already found the scan words, only the patterns of the scan words found
+        in the sentence are tried (a scan of every sentence by every pattern cost more than all the other
+        rules)."""
         s0, s1 = self.sentence.start, self.sentence.end
         if self.cue_words is None:
             if not self.lex.no_source_scan.search(self.sentence.text):
                 return [[] for _ in self.lex.no_source]
             return [[(s0 + m.start(), s0 + m.end()) for m in e.pattern.finditer(self.sentence.text)]
                     for e in self.lex.no_source]
-        windows: dict[int, list[tuple[int, int]]] = {}
-        for pos, word in self.cue_words:
-            for k in self.lex.no_source_by_word.get(word, ()):
-                # window edges on spaces (or the sentence's edges): a pattern's \b sees them as text edges
-                lo = self.text.rfind(" ", s0, max(s0, pos - 100)) + 1 or s0
-                hi = self.text.find(" ", min(s1, pos + 100), s1)
-                windows.setdefault(k, []).append((max(lo, s0), s1 if hi < 0 else hi))
         out: list[list[tuple[int, int]]] = [[] for _ in self.lex.no_source]
-        for k, spans in windows.items():  # (only the entries with a scan word here)
-            found = set()
-            for lo, hi in spans:
-                found.update(m.span() for m in self.lex.no_source[k].pattern.finditer(self.text, lo, hi))
-            out[k] = _non_overlapping(sorted(found))
+        by_word, entries = self.lex.no_source_by_word, self.lex.no_source
+        # an ASCII sentence of a text whose lower-casing keeps the offsets: the patterns without IGNORECASE,
+        # over the lower-cased text (ASCII letters fold to lower case alone, so the matches are the same)
+        low = self.low_text if self.low_text is not None and self.sentence.text.isascii() else None
+        for k in {k for _, word in self.cue_words for k in by_word.get(word, ())}:
+            # only the entries with a scan word here, each over the sentence once
+            entry = entries[k]
+            if low is not None and entry.lower is not None:
+                out[k] = [m.span() for m in entry.lower.finditer(low, s0, s1)]
+            else:
+                out[k] = [m.span() for m in entry.pattern.finditer(self.text, s0, s1)]
         return out
 
     def _no_source(self) -> list[Attribution]:

@@ -52,6 +52,9 @@ class NoSourceEntry:
     stance: str
     content_around: bool = False
     """The claim is the sentence on both sides of the cue ("The bill is expected to pass"), not what follows."""
+    lower: re.Pattern[str] | None = None
+    """``pattern`` without IGNORECASE, for lower-cased ASCII text, where it finds the same matches at about
+    half the cost; None when the pattern holds a capital letter outside an escape."""
 
 
 @dataclass(frozen=True)
@@ -193,7 +196,8 @@ class Lexicons:
                          r"|[\u2015\u2014](?<=[\u201d\"][ \n\u00a0][\u2015\u2014])")
             no_source = tuple(
                 NoSourceEntry(re.compile(e["pattern"], re.IGNORECASE), e["lemma"], e["stance"],
-                              e.get("content") == "around")
+                              e.get("content") == "around",
+                              _case_sensitive_twin(e["pattern"]))
                 for e in cues["no_source"]
             )
             return cls(
@@ -533,6 +537,16 @@ def _hedge_word_index(entries: tuple[HedgeEntry, ...], anywhere: list[HedgeEntry
     spaced = [tuple(map(_copy_atom, prefix)) for prefix in prefixes]
     return starts, by_word, open_index, \
         re.compile(b" " + _atom_trie(spaced).encode("ascii")) if all(None not in p for p in spaced) else None
+
+
+def _case_sensitive_twin(pattern: str) -> re.Pattern[str] | None:
+    """``pattern`` compiled without IGNORECASE when, over lower-cased ASCII text, it then finds what it finds
+    with IGNORECASE over the text: no capital letter outside an escape, and no character beyond ASCII that has
+    a case (the long s matches "s" when cases are ignored)."""
+    plain = re.sub(r"\\.", "", pattern)
+    if re.search("[A-Z]", plain) or any(c.lower() != c or c.upper() != c for c in plain if not c.isascii()):
+        return None
+    return re.compile(pattern)
 
 
 HEDGE_COPY = bytes(c if _WORD_CHAR.match(chr(c)) or c == 63 else 32 for c in range(128)) + b"?" * 128

@@ -584,18 +584,30 @@ def test_no_source_matches_hold_a_scan_word(lexicons, spec, data):
     assert lexicons.cue_scan.search(found.group().lower())
 
 
+def test_no_source_patterns_drop_ignorecase_only_where_that_finds_the_same():
+    from scoring.lexicons import _case_sensitive_twin
+
+    assert _case_sensitive_twin(r"\bit\s+(?:is|was)\s+\S+\b").pattern == r"\bit\s+(?:is|was)\s+\S+\b"
+    assert _case_sensitive_twin(r"it[\u2019']s clear") is not None  # (a quote mark has no case)
+    assert _case_sensitive_twin(r"\bMay\b") is None  # a capital: lower-cased text never holds it
+    assert _case_sensitive_twin("\u017fays") is None  # the long s matches "s" only when cases are ignored
+
+
 _NO_SOURCE_PIECES = st.sampled_from([
     "It is unclear whether", "it was not immediately clear", "remains unknown", "The deal is expected to",
     "were accused of", "reportedly", "allegedly", "It seems that", "it is clear that", "could not be verified",
     "it was widely reported that", "is said to", "the mayor said", "officials", "the bridge", "will close",
-    "unclearly", "knownst", ",", ".", " ", " ", "  ", "\u201c", "\u201d", "however,", "still", "and"])
+    "unclearly", "knownst", ",", ".", " ", " ", "  ", "\u201c", "\u201d", "however,", "still", "and",
+    "IT IS UNCLEAR WHETHER", "Is Said To", "It Was Reported That", "REPORTEDLY",
+    "ALLEGEDLY", "caf\u00e9"])
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_NO_SOURCE_PIECES, min_size=1, max_size=30).map(" ".join))
-def test_windowed_no_source_search_equals_a_full_scan(segmenter, lexicons, text):
-    """The no-source patterns run only near the scan words the document scan found; that must find exactly
-    what running every pattern over every sentence finds."""
+def test_scanned_no_source_search_equals_a_full_scan(segmenter, lexicons, text):
+    """The no-source patterns run only in the sentences where the document scan found one of their scan
+    words, and over an ASCII sentence without IGNORECASE on the lower-cased text; that must find exactly what
+    running every pattern over every sentence as written finds."""
     from bisect import bisect_left
 
     from scoring.attribution import _SentenceReader
@@ -609,9 +621,11 @@ def test_windowed_no_source_search_equals_a_full_scan(segmenter, lexicons, text)
     starts = [p for p, _ in matches]
     for sentence in doc.sentences:
         words = matches[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
-        windowed = _SentenceReader(doc, sentence, lexicons, (), [], (), words)._no_source_matches()
+        scanned = _SentenceReader(doc, sentence, lexicons, (), [], (), words)
+        if len(low) == len(doc.text):
+            scanned.low_text = low  # (as find_attributions sets it)
         full = _SentenceReader(doc, sentence, lexicons, (), [], (), None)._no_source_matches()
-        assert windowed == full
+        assert scanned._no_source_matches() == full
 
 
 _SCAN_PIECES = st.sampled_from([
