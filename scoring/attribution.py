@@ -27,7 +27,7 @@ from itertools import accumulate, compress
 from operator import sub
 from typing import NamedTuple
 
-from .lexicons import Lexicons
+from .lexicons import Lexicons, lower_same_length
 from .quotes import Quote, find_quotes
 from .types import Attribution, Cue, Document, Sentence, Span
 
@@ -178,18 +178,17 @@ def find_attributions(doc: Document, lexicons: Lexicons) -> tuple[Attribution, .
     """All attributions of the document, in text order, with ids ``a1`` ... ."""
     quotes = find_quotes(doc.text)
     # one scan of the whole text finds the sentences that hold a possible cue; only those are read
-    low = doc.text.lower()
-    lowered = len(low) == len(doc.text)  # (then each character lower-cased to one: the offsets hold)
-    matches = _cue_scan(low if lowered else doc.text, lexicons)
+    low = lower_same_length(doc.text)  # (the offsets hold)
+    matches = _cue_scan(low, lexicons)
     hits = [p for p, _ in matches]
     # the scan found every token that is a cue form when it split the lower-cased text into words: a reader
     # then takes its candidates from the scan instead of looking up every token
-    scan_finds_forms = lowered and lexicons.cue_words is not None
+    scan_finds_forms = lexicons.cue_words is not None
     # where the according_to phrases stand, found once in the lower-cased text (ASCII phrases: lower-casing a
     # sentence alone gives the same letters there)
     phrases = lexicons.according_to_phrases
     phrase_spans = sorted(span for phrase in phrases for span in _find_all(low, phrase)) \
-        if lowered and all(phrase.isascii() for phrase in phrases) else None
+        if all(phrase.isascii() for phrase in phrases) else None
     found: list[Attribution] = []
     sentence_starts = [s.start for s in doc.sentences]
     quote_starts, quote_ends = [q.start for q in quotes], [q.end for q in quotes]  # quotes never overlap
@@ -201,8 +200,7 @@ def find_attributions(doc: Document, lexicons: Lexicons) -> tuple[Attribution, .
             words = matches[k:bisect_left(hits, sentence.end)]
             reader = _SentenceReader(doc, sentence, lexicons, near, sentence_starts, quotes, words)
             reader.scan_finds_forms = scan_finds_forms
-            if lowered:
-                reader.low_text = low
+            reader.low_text = low
             if phrase_spans is not None:
                 reader.according_to_here = _holds_span(phrase_spans, sentence.start, sentence.end)
             found.extend(reader.read())
@@ -280,7 +278,7 @@ class _SentenceReader:
         # lower-cased text), and whether an according_to phrase stands in the sentence (None: not known)
         self.scan_finds_forms = False
         self.according_to_here: bool | None = None
-        self.low_text: str | None = None  # the document's text lower-cased, when that kept every offset
+        self.low_text: str | None = None  # the document's text by lower_same_length
 
     @cached_property
     def heading(self) -> bool:
@@ -578,8 +576,8 @@ class _SentenceReader:
                     for e in self.lex.no_source]
         out: list[list[tuple[int, int]]] = [[] for _ in self.lex.no_source]
         by_word, entries = self.lex.no_source_by_word, self.lex.no_source
-        # an ASCII sentence of a text whose lower-casing keeps the offsets: the patterns without IGNORECASE,
-        # over the lower-cased text (ASCII letters fold to lower case alone, so the matches are the same)
+        # an ASCII sentence: the patterns without IGNORECASE over the lower-cased text (ASCII letters fold to
+        # lower case alone, so the matches are the same)
         low = self.low_text if self.low_text is not None and self.sentence.text.isascii() else None
         for k in {k for _, word in self.cue_words for k in by_word.get(word, ())}:
             # only the entries with a scan word here, each over the sentence once
@@ -655,7 +653,7 @@ class _SentenceReader:
         out = []
         if self.according_to_here is False:
             return out  # (most sentences: the document's phrases were found once, in find_attributions)
-        low = self.sentence.text.lower()
+        low = lower_same_length(self.sentence.text)  # (its offsets are the sentence's)
         if not any(phrase in low for phrase in self.lex.according_to_phrases):
             return out  # (five substring tests instead of a regular-expression scan)
         for m in self.lex.according_to_scan.finditer(low):

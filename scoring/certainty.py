@@ -34,8 +34,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 
 from .errors import ModelError
-from .hedging import hedges_in_sentences, lower_same_length
-from .lexicons import Lexicons
+from .hedging import hedges_in_sentences
+from .lexicons import Lexicons, lower_same_length
 from .types import Certainty, Hedge, Sentence
 
 LABELS = ("certain", "probable", "possible", "unknown")
@@ -263,7 +263,7 @@ class _Words:
     """(row, token) of the tokens holding an apostrophe."""
     same_length: bool
     """Lower-casing kept every text's length (else the stance scan reads them lower-cased differently, see
-    ``hedging.lower_same_length``, and the stance counts cannot come from these tokens)."""
+    ``lexicons.lower_same_length``, and the stance counts cannot come from these tokens)."""
 
     @classmethod
     def of(cls, texts: Sequence[str]) -> "_Words":

@@ -13,7 +13,7 @@ from itertools import chain
 from operator import attrgetter
 from typing import Iterator, Sequence
 
-from .lexicons import ASCII_LOWER, HEDGE_COPY, HedgeEntry, Lexicons
+from .lexicons import HEDGE_COPY, HedgeEntry, Lexicons, lower_same_length
 from .types import Document, Hedge, Sentence, Span
 
 _CONTEXT = 40
@@ -113,12 +113,6 @@ def _candidates(low: str, lo: int, hi: int, lexicons: Lexicons) -> Iterator[tupl
     for pos in found:
         word = _WORD.match(low, pos, hi).group()
         yield pos, by_word.get(word) or open_index.get(word[0], ())
-
-
-def lower_same_length(text: str) -> str:
-    """Lower-cased text with the same offsets (``str.lower`` can lengthen a few non-ASCII letters)."""
-    low = text.lower()
-    return low if len(low) == len(text) else text.translate(ASCII_LOWER)
 
 
 def _longest(found: list[Hedge]) -> list[Hedge]:

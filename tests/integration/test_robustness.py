@@ -28,3 +28,31 @@ def test_any_text_scores_or_is_refused_cleanly(scorer, text):
         assert report["text"][span["start"]:span["end"]] == span["text"]
     for s in report["sources"]:
         assert 0.0 <= s["reliability"]["score"] <= 1.0
+
+
+# "İ" (the dotted capital I of Turkish names) is the one character str.lower lengthens: an article naming
+# İstanbul must be read exactly as one naming Istanbul (it once hid sentence-opening cues such as "According
+# to" from the cue scan and moved the offsets of "according to" after it by one)
+_DOTTED_I_ARTICLE = (
+    "ANKARA (Reuters) - A ferry sank near {city} on Monday, officials said. According to the coast guard, 40 "
+    "people were rescued. Police in {city}, according to officials, detained the captain. Reportedly, the ferry "
+    "was overloaded. It is unclear whether the port will reopen. \u201cWe will rebuild,\u201d said the mayor of "
+    "{city}, who called the sinking a tragedy. {city} officials have denied that the ferry was unsafe.")
+
+
+def _offsets(report):
+    return ([(a.attribution.cue.span.start, a.attribution.cue.span.end, a.attribution.rule,
+              a.attribution.source and (a.attribution.source.start, a.attribution.source.end),
+              [(c.start, c.end) for c in a.attribution.content]) for a in report.attributions],
+            [(h.span.start, h.span.end, h.type) for s in report.sentences for h in s.hedges])
+
+
+def test_a_dotted_capital_i_reads_like_a_plain_one(scorer):
+    for city in ("\u0130stanbul", "\u0130ZM\u0130R"):
+        dotted = scorer.score(_DOTTED_I_ARTICLE.format(city=city))
+        plain = scorer.score(_DOTTED_I_ARTICLE.format(city=city.replace("\u0130", "I")))
+        assert _offsets(dotted) == _offsets(plain)
+        assert {a.attribution.cue.span.text.lower() for a in dotted.attributions} >= {
+            "said", "according to", "reportedly", "it is unclear"}
+        for span in iter_spans(report_dict(dotted)):
+            assert dotted.text[span["start"]:span["end"]] == span["text"]

@@ -598,7 +598,7 @@ _NO_SOURCE_PIECES = st.sampled_from([
     "were accused of", "reportedly", "allegedly", "It seems that", "it is clear that", "could not be verified",
     "it was widely reported that", "is said to", "the mayor said", "officials", "the bridge", "will close",
     "unclearly", "knownst", ",", ".", " ", " ", "  ", "\u201c", "\u201d", "however,", "still", "and",
-    "IT IS UNCLEAR WHETHER", "Is Said To", "It Was Reported That", "REPORTEDLY",
+    "IT IS UNCLEAR WHETHER", "Is Said To", "It Was Reported That", "REPORTEDLY", "\u0130t is clear",
     "ALLEGEDLY", "caf\u00e9"])
 
 
@@ -611,19 +611,18 @@ def test_scanned_no_source_search_equals_a_full_scan(segmenter, lexicons, text):
     from bisect import bisect_left
 
     from scoring.attribution import _SentenceReader
+    from scoring.lexicons import lower_same_length
 
     if not text.strip():
         return
     doc = segmenter.segment(text)
-    low = doc.text.lower()
-    matches = [(m.start(), m.group()) for m in lexicons.cue_scan.finditer(low if len(low) == len(doc.text)
-                                                                          else doc.text)]
+    low = lower_same_length(doc.text)
+    matches = [(m.start(), m.group()) for m in lexicons.cue_scan.finditer(low)]
     starts = [p for p, _ in matches]
     for sentence in doc.sentences:
         words = matches[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
         scanned = _SentenceReader(doc, sentence, lexicons, (), [], (), words)
-        if len(low) == len(doc.text):
-            scanned.low_text = low  # (as find_attributions sets it)
+        scanned.low_text = low  # (as find_attributions sets it)
         full = _SentenceReader(doc, sentence, lexicons, (), [], (), None)._no_source_matches()
         assert scanned._no_source_matches() == full
 
