@@ -27,7 +27,8 @@ from itertools import accumulate, compress
 from operator import sub
 from typing import NamedTuple
 
-from .lexicons import Lexicons, lower_same_length
+from .chars import UPPER, lower_same_length
+from .lexicons import Lexicons
 from .quotes import Quote, find_quotes
 from .types import Attribution, Cue, Document, Sentence, Span
 
@@ -165,7 +166,7 @@ def _tokenize(sentence: Sentence, abbreviations: frozenset[str]) -> _Tokens:
         p = text.find(".", p + 1)
     for k in reversed(dotted):
         core = texts[k][:-1]
-        if not (core.lower() in abbreviations or (len(core) == 1 and "A" <= core <= "Z") or "." in core):
+        if not (core.lower() in abbreviations or (len(core) == 1 and core.isupper()) or "." in core):
             end = ends[k]
             texts[k:k + 1] = [core, "."]
             lows[k:k + 1] = [core.lower(), "."]
@@ -1635,7 +1636,7 @@ def _quote_kind(content: tuple[Span, ...], quotes: tuple[Quote, ...]) -> str:
     return "mixed"
 
 
-_NEW_SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
+_NEW_SENTENCE = re.compile(rf"[.!?]\s+[{UPPER}]")
 _CUE_CLAUSE_ONLY = re.compile(r"^\s*[,.]?[^\"\u201c]{0,80}[.,]\s*$")
 
 

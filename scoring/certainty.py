@@ -35,7 +35,8 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 
 from .errors import ModelError
 from .hedging import hedges_in_sentences
-from .lexicons import Lexicons, lower_same_length
+from .chars import lower_same_length
+from .lexicons import Lexicons
 from .types import Certainty, Hedge, Sentence
 
 LABELS = ("certain", "probable", "possible", "unknown")
@@ -263,7 +264,7 @@ class _Words:
     """(row, token) of the tokens holding an apostrophe."""
     same_length: bool
     """Lower-casing kept every text's length (else the stance scan reads them lower-cased differently, see
-    ``lexicons.lower_same_length``, and the stance counts cannot come from these tokens)."""
+    ``chars.lower_same_length``, and the stance counts cannot come from these tokens)."""
 
     @classmethod
     def of(cls, texts: Sequence[str]) -> "_Words":

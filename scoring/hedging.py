@@ -13,7 +13,8 @@ from itertools import chain
 from operator import attrgetter
 from typing import Iterator, Sequence
 
-from .lexicons import HEDGE_COPY, HedgeEntry, Lexicons, lower_same_length
+from .chars import lower_same_length
+from .lexicons import HEDGE_COPY, HedgeEntry, Lexicons
 from .types import Document, Hedge, Sentence, Span
 
 _CONTEXT = 40

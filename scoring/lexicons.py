@@ -247,20 +247,6 @@ class Lexicons:
             raise LexiconError(f"malformed lexicon in {directory}: {exc!r}") from exc
 
 
-def lower_same_length(text: str) -> str:
-    """``text.lower()`` with the same offsets, for matching lower-case lexicon entries against it. One
-    character lengthens under ``str.lower``: the dotted capital I ("İstanbul" gives "i" and a combining dot).
-    It becomes a plain "i" here, so "İt is unclear" reads as "it is unclear" and every offset after it holds."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low  # (nearly every text)
-    low = text.replace("\u0130", "i").lower()
-    if len(low) == len(text):
-        return low
-    # a character beyond the dotted I that lower-casing lengthens (none in Python's Unicode tables today)
-    return "".join([c if len(c.lower()) != 1 else c.lower() for c in text])
-
-
 _NEVER = re.compile(r"(?!x)x")
 
 

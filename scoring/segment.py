@@ -14,14 +14,17 @@ from operator import methodcaller
 
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer, PunktToken
 
+from .chars import LOWER, UPPER
 from .errors import InvalidInput
 from .types import Document, Sentence
 
+# capitals and lower-case letters beyond ASCII too: "BOGOTÁ, Colombia (Reuters) -", "By Ángel Gómez"
+_U, _L = f"[{UPPER}]", f"[{LOWER}]"
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Z.'\-]+)*(?:,\s+[A-Z][a-z]+\.?(?:\s+\d{1,2})?)?\s*"
+    rf"^(?:{_U}[{UPPER}.'\-]+(?:[ ,]+{_U}[{UPPER}.'\-]+)*(?:,\s+{_U}{_L}+\.?(?:\s+\d{{1,2}})?)?\s*"
     r"(?:\([A-Za-z][\w .&-]{0,30}\))?\s*[-\u2013\u2014]{1,2}\s*)(?=\S)"
 )
-_BYLINE = re.compile(r"^\s*(?:By|BY)\s+[A-Z][\w.'\-]*(?:\s+(?:[A-Z][\w.'\-]*|and|de|van|von|al-\w+)){0,6}\s*$")
+_BYLINE = re.compile(rf"^\s*(?:By|BY)\s+{_U}[\w.'\-]*(?:\s+(?:{_U}[\w.'\-]*|and|de|van|von|al-\w+)){{0,6}}\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-\u2022*\u2013\u25aa\u25cf]|\d{1,2}[.)])\s+")
 _LIST_MARKS = frozenset("-\u2022*\u2013\u25aa\u25cf")
 _END_PUNCT = frozenset(".!?:;\"'\u201d\u2019)]")  # the last character of a (stripped) line that ends a sentence
@@ -90,7 +93,7 @@ class Segmenter:
                 return [(start, end, "heading")]
         out: list[tuple[int, int, str]] = []
         pos = 0
-        dateline = _DATELINE.match(stripped) if "A" <= first <= "Z" else None
+        dateline = _DATELINE.match(stripped) if first.isupper() else None
         if dateline and len(dateline.group().split()) <= 8:
             out.append((start, start + len(dateline.group().rstrip()), "dateline"))
             pos = dateline.end()
@@ -331,7 +334,7 @@ def _join_quote_tails(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
 # a sentence never opens with closing punctuation: '(D-N.M.), chair of ...' was split after a dotted initialism
 _NEVER_OPENS = frozenset("),;]")
 # "the S.E.C. said": a dotted initialism followed by a lower-case word ends no sentence
-_DOTTED_END = re.compile(r"(?:^|[\s(-])(?:[A-Za-z]\.){2,}\)?$")  # also "Rep. Jo Li (R-S.C.) said"
+_DOTTED_END = re.compile(r"(?:^|[\s(-])(?:[^\W\d_]\.){2,}\)?$")  # also "Rep. Jo Li (R-S.C.) said"
 _QUESTION_CLOSERS = frozenset(a + b for a in "?!" for b in "\"\u201d'\u2019")
 
 
@@ -349,7 +352,7 @@ def _merge_initials(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
 
 
 def _ends_with_initial(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] ends in a lone capital initial, as ``(?:^|[\\s(])[A-Z]\\.$`` would find (without
-    slicing the sentence out)."""
-    return end - start >= 2 and text[end - 1] == "." and "A" <= text[end - 2] <= "Z" and (
+    """Whether text[start:end] ends in a lone capital initial ("John F. Kennedy", "Ö."), after a space or "(" or
+    alone."""
+    return end - start >= 2 and text[end - 1] == "." and text[end - 2].isupper() and (
         end - 2 == start or text[end - 3].isspace() or text[end - 3] == "(")

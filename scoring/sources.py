@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from .chars import LOWER, UPPER
 from .lexicons import Lexicons
 from .quotes import find_quotes
 from .types import Attribution, Document, Source, Span
@@ -347,9 +348,10 @@ def _core(text: str) -> str:
 # ",", or spaces before "(", "who " or "which ": written with its first character as a class, so that re skips
 # to a comma or a space at once instead of trying each branch at every character
 _CORE_END = re.compile(r"[,\s](?:(?<=,)|(?<=\s)\s*(?:\(|who\s|which\s))")
-_DESCRIPTION_BEFORE_NAME = re.compile(r"(?:(?:[Tt]he|[Aa]n?)\s+|(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*[’']s?\s+)[^A-Z]*")
+_U = f"[{UPPER}]"  # a capital, beyond ASCII too ("Erdoğan", "Ángel Gómez")
+_DESCRIPTION_BEFORE_NAME = re.compile(rf"(?:(?:[Tt]he|[Aa]n?)\s+|(?:{_U}[\w.-]*\s+)*{_U}[\w.-]*[’']s?\s+)[^{UPPER}]*")
 # ", Mr. Ruiz Vela," / ", Dana Pirlo" closing the mention: a personal name apposed to a description
-_APPOSED_NAME = re.compile(r",\s+((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}),?$")
+_APPOSED_NAME = re.compile(rf",\s+((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+)?{_U}[\w’'-]+(?:\s+{_U}[\w’'-]+){{0,3}}),?$")
 
 
 def _antecedent(text: str, start: int) -> str | None:
@@ -366,7 +368,7 @@ def _antecedent(text: str, start: int) -> str | None:
     return described.group(1) if described else None
 
 
-_NAME_BEFORE = re.compile(r"((?:[A-Z][\w.'’-]*)(?:\s+(?:of|the|for|and|de|[A-Z][\w.'’-]*))*)$")
+_NAME_BEFORE = re.compile(rf"((?:{_U}[\w.'’-]*)(?:\s+(?:of|the|for|and|de|{_U}[\w.'’-]*))*)$")
 _DESCRIPTION_BEFORE = re.compile(r"\b((?:the|a|an)\s+[\w'’-]+(?:\s+[\w'’-]+){0,2})$", re.IGNORECASE)
 _TAIL = re.compile(r" (?:for|of|at|with|from) (?=the |a |an )")
 _WORD = re.compile(r"[\w.\-&’']+")
@@ -607,8 +609,8 @@ def _add_name(g: _Group, core: str, full: str, kind: str, personal: bool, articl
 _WEAK_EVIDENCE = ("a personal name", "a name with no type word")
 
 
-_PERSON_NAME = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.\s+)?[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?"
-                          r"(?:\s+[A-Z][a-z’'-]+){1,2}\b")
+_PERSON_NAME = re.compile(rf"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.\s+)?{_U}[{LOWER}’'-]+(?:\s+{_U}\.)?"
+                          rf"(?:\s+{_U}[{LOWER}’'-]+){{1,2}}\b")
 
 
 def _person_named_before(pos: int, pronoun: str, article: _Article) -> str | None:
@@ -701,7 +703,7 @@ def _introduction(text: str, start: int, end: int, lexicons: Lexicons) -> str:
 
 
 _ROLE_BEFORE = re.compile(r"(\w+),\s+$")
-_CAPITALS_AFTER = re.compile(r"(?:\s+[A-Z][\w’'&.-]*){0,3}")
+_CAPITALS_AFTER = re.compile(rf"(?:\s+{_U}[\w’'&.-]*){{0,3}}")
 _APPOSITION = re.compile(r",\s+((?:a|an|the|[a-z]+)\b[^,.;\n]{0,120})")
 
 

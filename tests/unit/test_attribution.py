@@ -611,7 +611,7 @@ def test_scanned_no_source_search_equals_a_full_scan(segmenter, lexicons, text):
     from bisect import bisect_left
 
     from scoring.attribution import _SentenceReader
-    from scoring.lexicons import lower_same_length
+    from scoring.chars import lower_same_length
 
     if not text.strip():
         return

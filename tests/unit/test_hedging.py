@@ -109,7 +109,7 @@ def _hedges_tried_everywhere(text, sentences, lexicons):
     from bisect import bisect_right
 
     from scoring.hedging import _capitalised_mid_sentence, _longest
-    from scoring.lexicons import lower_same_length
+    from scoring.chars import lower_same_length
     from scoring.types import Hedge, Span
 
     starts = [s.start for s in sentences]
@@ -164,14 +164,3 @@ def test_hedges_in_sentences_equal_trying_every_pattern(lexicons, text, cuts):
     if sentences:
         assert hedges_in_sentences(text, sentences, lexicons) == _hedges_tried_everywhere(text, sentences, lexicons)
 
-
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="aZ \u0130\u03a3\u00e9\u1e9e\u0307.i", max_size=40))
-def test_lower_same_length_keeps_every_offset(text):
-    from scoring.lexicons import lower_same_length
-
-    low = lower_same_length(text)
-    assert len(low) == len(text)
-    # what str.lower gives, but for the dotted capital I, a plain "i" (not "i" and a combining dot)
-    assert low == text.replace("\u0130", "i").lower()
-    assert lower_same_length("\u0130stanbul \u0130T IS") == "istanbul it is"

@@ -307,6 +307,24 @@ def test_pronoun_reaches_a_person_named_but_not_quoted_before(segmenter, lexicon
     assert _owner(sources, "He").name == "He"
 
 
+@pytest.mark.parametrize("names", [("Recep Tayyip Erdogan", "Recep Tayyip Erdo\u011fan"),
+                                   ("Zoe Olafsdottir", "Zo\u00eb \u00d3lafsd\u00f3ttir"),
+                                   ("Angel Gomez", "\u00c1ngel G\u00f3mez")])
+def test_a_name_beyond_ascii_merges_like_its_ascii_twin(segmenter, lexicons, names):
+    """Capitals and letters beyond ASCII make names too: the pronoun and the surname find "Erdoğan" as they find
+    "Erdogan" (the patterns' [A-Z] and [a-z] once missed them, leaving "He" unresolved)."""
+    template = ("The envoy met {full} on Monday, a spokesman for the ministry said. He said the talks had gone "
+                "well. {last} added that a deal was close.")
+    groups = []
+    for full in names:
+        sources = _sources(segmenter, lexicons, template.format(full=full, last=full.split()[-1]))
+        he = _owner(sources, "He")
+        assert he.named and he.type in ("person", "government"), (he.name, he.type)
+        assert full.split()[-1] in he.name
+        groups.append(sorted((m.start, m.end) for m in he.mentions))
+    assert groups[0] == groups[1]
+
+
 _SCRAP = "ab.A_-’' é1\n,"
 
 
