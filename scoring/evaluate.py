@@ -82,14 +82,17 @@ def parse_ann(path: Path, text: str) -> list[dict[str, Any]]:
     for etype, roles in events:
         if etype not in ("Attribution", "Attribution-no-source"):
             continue
-        try:
-            out.append({
-                "source": spans[roles["Source"]] if "Source" in roles and etype == "Attribution" else None,
-                "cue": spans[roles["Cue"]] if "Cue" in roles else None,
-                "content": spans[roles["Content"]] if "Content" in roles else None,
-            })
-        except KeyError as exc:
-            raise CorpusError(f"{path}: event refers to a missing span {exc}") from exc
+        # a role given twice is numbered ("Content:T5 Content2:T9", brat's convention): its spans join the
+        # role's fragments, in text order. A source is kept wherever an annotator gave one, as the PolNeAR
+        # gold.json the reference scorer reads does (one Attribution-no-source event there has a Source)
+        found: dict[str, list[list[int]]] = {"source": [], "cue": [], "content": []}
+        for role, ref in roles.items():
+            base = role.rstrip("0123456789").lower()
+            if base in found:
+                if ref not in spans:
+                    raise CorpusError(f"{path}: event refers to a missing span {ref!r}")
+                found[base].extend(spans[ref])
+        out.append({role: sorted(frags) or None for role, frags in found.items()})
     return out
 
 

@@ -77,10 +77,19 @@ def test_parse_ann(tmp_path):
     assert third["content"] == [list(_span("why"))]
 
 
-def test_attribution_no_source_drops_a_source_argument(tmp_path):
+def test_attribution_no_source_keeps_a_source_argument_as_the_reference_gold_does(tmp_path):
     ann = _ann().replace("E3\tAttribution-no-source:T7 Cue:T7", "E3\tAttribution-no-source:T7 Source:T1 Cue:T7")
     attrs = parse_ann(_write(tmp_path, ann), TEXT)
-    assert attrs[2]["source"] is None
+    assert attrs[2]["source"] == [list(_span("Police"))]
+
+
+def test_a_numbered_role_joins_the_role_in_text_order(tmp_path):
+    """brat numbers a role given twice ("Content2"); PolNeAR's gold.json joins it to the role, fragments in
+    text order."""
+    ann = ("T1\tCue 7 11\tsaid\nT2\tContent 12 15\tthe\nT3\tContent 0 6\tPolice\n"
+           "E1\tAttribution:T1 Cue:T1 Content:T2 Content2:T3\n")
+    (a,) = parse_ann(_write(tmp_path, ann), TEXT)
+    assert a == {"source": None, "cue": [[7, 11]], "content": [[0, 6], [12, 15]]}
 
 
 def test_attribution_without_content(tmp_path):
@@ -323,6 +332,25 @@ def test_cli_evaluate_matches_reference_scorer(tmp_path):
     assert set(ours) == set(ORDER)
     assert ours["cue_exact"]["gold"] > 0
     _assert_same_metrics(ours, _reference(g, s, m2))
+
+
+POLNEAR = REFERENCE.parent / "polnear-dev"
+
+
+@pytest.mark.skipif(not (POLNEAR / "gold.json").exists(), reason=f"{POLNEAR} is not available")
+def test_read_brat_reads_polnear_as_its_gold_json():
+    """The brat files and the gold.json the reference scorer reads are one annotation: read by us, every role of
+    every attribution covers the same characters (measured only, nothing of it is kept)."""
+    ours = {a.id: a for a in read_brat(POLNEAR)}
+    theirs = json.loads((POLNEAR / "gold.json").read_text(encoding="utf-8"))
+
+    def roles(attrs, text):
+        return sorted(tuple(sorted(charset(a[r], text)) for r in ("source", "cue", "content")) for a in attrs)
+
+    assert set(ours) == {g["id"] for g in theirs}
+    for g in theirs:
+        assert ours[g["id"]].text == g["text"]
+        assert roles(ours[g["id"]].attributions, g["text"]) == roles(g["attributions"], g["text"]), g["id"]
 
 
 @needs_reference
