@@ -56,9 +56,9 @@ class Segmenter:
         self, text: str, *, id: str | None = None, title: str | None = None, published_at: str | None = None,
         keep_text: bool = False,
     ) -> Document:
-        """Split ``text``. With ``keep_text`` the text is used as it is (evaluation against offsets into the
-        original), else it is normalised first."""
-        text = text if keep_text else normalise(text)
+        """Split ``text``. With ``keep_text`` the text keeps every offset (evaluation against offsets into the
+        original: only its spaces are made plain, one character for one), else it is normalised first."""
+        text = plain_spaces(text) if keep_text else normalise(text)
         if not text.strip():
             raise InvalidInput("text is empty or only whitespace")
         sentences: list[Sentence] = []
@@ -254,7 +254,8 @@ def _realign_boundaries(body: str, slices: list[tuple[int, int]]) -> list[tuple[
 
 
 def normalise(text: str) -> str:
-    """Unify line breaks, drop a byte-order mark, compose Unicode (NFC). Offsets refer to the result."""
+    """Unify line breaks, drop a byte-order mark, compose Unicode (NFC), make every space a plain one (see
+    ``plain_spaces``). Offsets refer to the result."""
     if not isinstance(text, str):
         raise InvalidInput("text must be a string")
     # a one-character test first: most texts have neither, and each replace scans the whole text
@@ -262,7 +263,18 @@ def normalise(text: str) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\ufeff" in text:
         text = text.replace("\ufeff", "")
-    return unicodedata.normalize("NFC", text)
+    return plain_spaces(unicodedata.normalize("NFC", text))
+
+
+# the space separators of Unicode but the plain space: no-break (web copy writes "Mr.&nbsp;Ruiz", "40&nbsp;percent"),
+# narrow no-break, figure, en, em, thin, hair, ideographic ...
+_PLAIN_SPACES = {c: " " for c in (0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)}
+
+
+def plain_spaces(text: str) -> str:
+    """``text`` with every space separator a plain space: one character for one, so offsets do not move, and
+    rules written with " " (titles, appositions, name words) read "Rep.\u00a0Clyburn" as "Rep. Clyburn"."""
+    return text if text.isascii() else text.translate(_PLAIN_SPACES)
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s*$")

@@ -261,10 +261,12 @@ class _Article:
         return found
 
     def name(self, core: str) -> _Name:
-        """A mention's words as the merging rules compare them, worked out once per text."""
+        """A mention's words as the merging rules compare them, worked out once per text. Apostrophes are
+        compared as one ("O’Neill" is "O'Neill": copy from several desks mixes them in one article)."""
         found = self._names.get(core)
         if found is None:
-            found = self._names[core] = _Name(core, self.words(core), self.lexicons.type_words)
+            plain = core.replace("\u2019", "'") if "\u2019" in core else core
+            found = self._names[core] = _Name(plain, self.words(plain), self.lexicons.type_words)
         return found
 
     def personal(self, core: str) -> bool:

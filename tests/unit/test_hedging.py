@@ -38,7 +38,9 @@ POSITIVE = {
                "It is widely believed the minister will resign."],
     "conditional": ["If the rain continues, the river will flood.", "The talks will fail unless both sides move."],
     "negated_certainty": ["The ministry did not confirm the figure.", "The army declined to comment.",
-                          "The death toll has not been officially confirmed."],
+                          "The death toll has not been officially confirmed.",
+                          "The spokesman wouldn\u2019t say whether talks resumed.",  # a curly apostrophe
+                          "The group didn't disclose its donors."],
     "booster": ["CENTCOM confirmed the strike.", "The vote was certainly rigged.",
                 "Court records show the payment was made."],
 }

@@ -119,6 +119,17 @@ def test_normalises_crlf_and_nfc(segmenter):
     _check_offsets(doc)
 
 
+def test_every_space_separator_becomes_a_plain_space_in_place(segmenter):
+    """Web copy writes "Mr.&nbsp;Ruiz" and "40&nbsp;percent": each such space becomes a plain one, one character
+    for one, so the offsets of the article as sent hold."""
+    text = "Rep.\u00a0Ana Ruiz said 40\u202fpercent\u2009of the vote\u3000was lost.\n\nIt was late."
+    doc = segmenter.segment(text)
+    assert len(doc.text) == len(text) and doc.text == text.replace("\u00a0", " ").replace(
+        "\u202f", " ").replace("\u2009", " ").replace("\u3000", " ")
+    assert segmenter.segment(text, keep_text=True).text == doc.text  # (evaluation reads them alike)
+    _check_offsets(doc)
+
+
 @pytest.mark.parametrize("bad", ["", "   \n\n  "])
 def test_empty_input_rejected(segmenter, bad):
     with pytest.raises(InvalidInput):

@@ -32,6 +32,9 @@ def _owner(sources, mention):
 
 # (id, text, mentions that must end in one source)
 MERGES = [
+    case("merge-apostrophes-of-two-desks",  # copy mixing ’ and ' in one article
+         "NYPD Commissioner James O\u2019Neill said the blast was deliberate. O'Neill said no group had claimed it.",
+         ["NYPD Commissioner James O\u2019Neill", "O'Neill"]),
     case("merge-centcom",
          'US Central Command said the drone was shot down over the gulf. CENTCOM said no personnel were hurt. '
          '"The aircraft was unmanned," US CENTCOM said in a statement. The CENTCOM statement said an inquiry had begun.',
@@ -360,3 +363,13 @@ def test_inside_quote_reads_the_paragraph_as_find_quotes_reads_the_article(piece
     article = _Article(text, lexicons=None)
     for pos in range(len(text) + 1):
         assert article.inside_quote(pos) == any(q.start < pos < q.end for q in quotes)
+
+
+def test_a_no_break_space_after_a_title_types_like_a_space(segmenter, lexicons):
+    for text in ("Rep.\u00a0Jim Clyburn said the vote was close. He said it was fair.",
+                 "Dr.\u00a0Jonah Kimura, the study\u2019s lead author, said the signal was strong."):
+        plain = _sources(segmenter, lexicons, text.replace("\u00a0", " "))
+        spaced = _sources(segmenter, lexicons, text)
+        assert [(s.type, s.named, [(m.start, m.end) for m in s.mentions]) for s in spaced] == \
+            [(s.type, s.named, [(m.start, m.end) for m in s.mentions]) for s in plain]
+        assert spaced[0].type in ("government", "expert")
