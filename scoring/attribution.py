@@ -33,8 +33,10 @@ from .quotes import Quote, find_quotes
 from .types import Attribution, Cue, Document, Sentence, Span
 
 _TOKEN = re.compile(r"\w+s[\u2019'](?=\s+[a-z])|[A-Z]\w*s[\u2019'](?=\s+[A-Z])|\w+(?:[\u2019'\-.&]\w+)*\.?|[\u2019']s\b|n[\u2019']t\b|--|\S")
-_QUOTE_CHARS = frozenset("\"\u201c\u201d\u00ab\u00bb\u201e'")
-_CLOSE_QUOTES = frozenset("\"\u201d\u00bb'")
+# (single curly quotes too: British copy quotes with them, and a lone ’ token closes one, an apostrophe
+# being part of its word's token)
+_QUOTE_CHARS = frozenset("\"\u201c\u201d\u00ab\u00bb\u201e'\u2018\u2019")
+_CLOSE_QUOTES = frozenset("\"\u201d\u00bb'\u2019")
 _AUX = frozenset(
     "has have had is are was were be been being will would could can may might must should shall did does do "
     "not n't never also later previously repeatedly again publicly privately once already still just further "
@@ -728,7 +730,7 @@ class _SentenceReader:
             if text not in ("\u2015", "\u2014"):
                 continue
             before = self.text[max(0, starts[d] - 2):starts[d]].rstrip()
-            if not before or before[-1] not in "\u201d\"":
+            if not before or before[-1] not in "\u201d\"\u2019":
                 continue
             end = d + 1
             while end < self.n and end - d <= 5 and (texts[end][0].isupper() or texts[end] in (
@@ -744,7 +746,8 @@ class _SentenceReader:
                 end -= 1
             source = self._span(starts[d + 1], ends[end - 1])
             cue = Cue(self._span(starts[d], ends[d]), "sign", "speech", "neutral")
-            return [self._make(cue, source, (self._span(q.start, q.end),), "signed")]
+            # (the quote stands in an earlier sentence, outside self.quotes: its kind is given)
+            return [self._make(cue, source, (self._span(q.start, q.end),), "signed", quotes=(q,))]
         return []
 
     # -------------------------------------------------------------- verbs
@@ -1456,7 +1459,8 @@ class _SentenceReader:
             e += 1
         return self._span(s, e) if e > s else None
 
-    def _make(self, cue: Cue, source: Span | None, content: tuple[Span, ...], rule: str) -> Attribution:
+    def _make(self, cue: Cue, source: Span | None, content: tuple[Span, ...], rule: str,
+              quotes: tuple[Quote, ...] | None = None) -> Attribution:
         # the first start and last end of content, cue and source (a loop: content holds one span or two)
         lo, hi = cue.span.start, cue.span.end
         for sp in content + (source,) if source else content:
@@ -1465,7 +1469,8 @@ class _SentenceReader:
             if sp.end > hi:
                 hi = sp.end
         sids = _sentence_ids(self.doc, self.sentence_starts, lo, hi)
-        return Attribution(id="", cue=cue, source=source, content=content, quote=_quote_kind(content, self.quotes),
+        return Attribution(id="", cue=cue, source=source, content=content,
+                           quote=_quote_kind(content, self.quotes if quotes is None else quotes),
                            sentence_ids=sids, rule=rule)
 
 
@@ -1486,7 +1491,7 @@ def _keep_inside_quotes(doc: Document, found: list[Attribution], quotes: tuple[Q
             clipped = []
             for c in content:
                 s, e = max(c.start, q.start), min(c.end, q.end)
-                text = doc.text[s:e].rstrip(" ,.\"\u201d")
+                text = doc.text[s:e].rstrip(" ,.\"\u201d\u2019")
                 if _TWO_WORDS.search(text):
                     clipped.append(Span(s, s + len(text), text))
             if not clipped:

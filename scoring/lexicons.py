@@ -192,8 +192,8 @@ class Lexicons:
             # a colon; a quote signed with a dash, on its line or opening the next one (each branch opens with
             # its dash and looks behind only there: a look-behind first would run at every position of the
             # text, which made this scan three times slower). Every branch is one character long.
-            cue_marks = (r":|\u2015(?<=\n\u2015)|[\u2015\u2014](?<=[\u201d\"][\u2015\u2014])"
-                         r"|[\u2015\u2014](?<=[\u201d\"][ \n\u00a0][\u2015\u2014])")
+            cue_marks = (r":|\u2015(?<=\n\u2015)|[\u2015\u2014](?<=[\u201d\"\u2019][\u2015\u2014])"
+                         r"|[\u2015\u2014](?<=[\u201d\"\u2019][ \n\u00a0][\u2015\u2014])")
             no_source = tuple(
                 NoSourceEntry(re.compile(e["pattern"], re.IGNORECASE), e["lemma"], e["stance"],
                               e.get("content") == "around",

@@ -4,6 +4,12 @@ Curly quotes pair by direction; straight double quotes (and the doubled apostrop
 them) alternate within a paragraph. A paragraph that opens with a quote mark while the previous paragraph's
 quote is still open continues that quote (the news convention for multi-paragraph quotes). A quote that never
 closes ends with its paragraph: unbalanced quote marks never make an article fail.
+
+Single curly quotes are quotations too where they stand outside double ones (British style: ‘We will
+rebuild,’ she said; American headlines: Mayor calls plan ‘reckless’). Their closing mark is also the
+apostrophe, so a single quote counts only when it closes in its paragraph, before the next opening mark: at
+the first ’ after the opening ‘ that no letter follows, passing over a plural possessive (the players’ union)
+where another such ’ follows.
 """
 from __future__ import annotations
 
@@ -32,7 +38,9 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
     quotes: list[Quote] = []
     group = 0
     carry_open = False  # the previous paragraph ended inside a quote
-    for p_start, p_end in _paragraphs(text):
+    carry_single = False  # ... inside a single-quoted one
+    paragraphs = _paragraphs(text)
+    for k, (p_start, p_end) in enumerate(paragraphs):
         p_text = text[p_start:p_end]
         open_at: int | None = None
         first = True
@@ -65,7 +73,60 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
         if open_at is not None:
             end = p_start + len(p_text.rstrip())
             quotes.append(Quote(open_at, end, False, group))
+        if "\u2018" in p_text:
+            doubles = [(q.start, q.end) for q in quotes if q.end > p_start]
+            # the news convention for a quotation over paragraphs: the next paragraph opens with a quote mark
+            following = text[paragraphs[k + 1][0]:paragraphs[k + 1][1]].lstrip()[:1] if k + 1 < len(paragraphs) else ""
+            singles = _single_quotes(p_text, p_start, doubles, following == "\u2018")
+            for n, (start, end, closed) in enumerate(singles):
+                if not (n == 0 and carry_single and start - p_start <= 2):
+                    group += 1
+                quotes.append(Quote(start, end, closed, group))
+            carry_single = bool(singles) and not singles[-1][2]
+        else:
+            carry_single = False
+    if any(q.start < p.start for p, q in zip(quotes, quotes[1:])):
+        quotes.sort(key=lambda q: q.start)  # (single quotes found after a paragraph's double ones)
     return tuple(q for q in quotes if q.end > q.start + 1)
+
+
+# an opening single quote: at the start of the paragraph or after a space or an opening bracket or dash,
+# before a letter or an opening mark (before a digit it stands for the century: "the ‘90s")
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013-]))\u2018(?=[^\W\d_]|[\u201c\"])")
+# a closing one: after something other than a space, before no letter or digit
+_SINGLE_CLOSE = re.compile(r"(?<=\S)\u2019(?!\w)")
+# a plural possessive, not a close: "the players’ union", "in two weeks’ time"
+_POSSESSIVE = re.compile(r"(?<=s)\u2019 (?=[a-z])")
+
+
+def _single_quotes(p_text: str, p_start: int, doubles: list[tuple[int, int]], runs_on: bool
+                   ) -> list[tuple[int, int, bool]]:
+    """(start, end, closed) in the text of the single-quoted passages of a paragraph that lie outside its
+    double-quoted ones (inside them single quotes are a quote within the quote, already covered). One that
+    does not close runs to the paragraph's end when the quotation ``runs_on`` (the next paragraph opens with a
+    single quote), else it is no quote ("the ‘90s")."""
+    out: list[tuple[int, int, bool]] = []
+    pos = 0
+    while True:
+        m = _SINGLE_OPEN.search(p_text, pos)
+        if m is None:
+            return out
+        start = p_start + m.start()
+        pos = m.end()
+        if any(s <= start < e for s, e in doubles):
+            continue
+        # the close comes before the next opening single quote and before the next double quote
+        limit = min([p_text.find("\u2018", pos) % (len(p_text) + 1)]
+                    + [s - p_start for s, _ in doubles if s > start])
+        closes = list(_SINGLE_CLOSE.finditer(p_text, pos, limit))
+        if closes:
+            # the first that is no plural possessive; else the first ("a ‘reckless’ plan")
+            close = next((c for c in closes if not _POSSESSIVE.match(p_text, c.start())), closes[0])
+            out.append((start, p_start + close.end(), True))
+            pos = close.end()
+        elif runs_on and limit == len(p_text):
+            out.append((start, p_start + len(p_text.rstrip()), False))
+            return out
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

@@ -181,6 +181,7 @@ def resolve_sources(
 # where find_quotes ends a paragraph (its paragraphs are runs of "[^\n]|\n(?!\s*\n)")
 _PARAGRAPH_BREAK = re.compile(r"\n(?=\s*\n)")
 _PART_OF_WHOM = re.compile(r"(\w+) of whom", re.IGNORECASE)
+_NEXT_CHARACTER = re.compile(r"\s*\S")
 
 
 class _Article:
@@ -214,12 +215,15 @@ class _Article:
 
     def inside_quote(self, pos: int) -> bool:
         """Whether ``pos`` is inside a quotation. ``find_quotes`` pairs quote marks within a paragraph (a quote
-        never runs past its paragraph's end), so only the paragraph around ``pos`` is read, once."""
+        never runs past its paragraph's end), so only the paragraph around ``pos`` is read, once, with the first
+        mark of the next one (a single quote left open runs on only when the next paragraph opens with one)."""
         start, end = self._paragraph(pos)
         quotes = self._quotes.get(start)
         if quotes is None:
+            following = _NEXT_CHARACTER.match(self.text, end)
             quotes = self._quotes[start] = tuple(
-                (start + q.start, start + q.end) for q in find_quotes(self.text[start:end]))
+                (start + q.start, start + q.end)
+                for q in find_quotes(self.text[start:following.end() if following else end]))
         return any(a < pos < b for a, b in quotes)
 
     def _paragraph(self, pos: int) -> tuple[int, int]:

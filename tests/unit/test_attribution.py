@@ -143,6 +143,44 @@ def test_multi_paragraph_quote(segmenter, lexicons, text, fragments):
     assert [c.text for c in found[0].content] == fragments
 
 
+@pytest.mark.parametrize("text, quoted", [
+    ("\u2018We will rebuild,\u2019 said the mayor of the players\u2019 town.", ["\u2018We will rebuild,\u2019"]),
+    ("Mayor calls plan \u2018reckless\u2019 and \u2018costly\u2019", ["\u2018reckless\u2019", "\u2018costly\u2019"]),
+    ("\u2018It is the fans\u2019 club,\u2019 he said.", ["\u2018It is the fans\u2019 club,\u2019"]),  # a plural possessive
+    ("In the \u201890s it was fine, he said.", []),  # the century, not a quote
+    ("\u2018Unclosed and alone, he said.", []),
+    ("He said: \u201cShe told me \u2018no\u2019 twice.\u201d", ["\u201cShe told me \u2018no\u2019 twice.\u201d"]),  # within a quote
+    ("\u2018We left,\u2019 she says. \u2018Blankets, books.\n\n\u2018I tell him one day.\u2019",
+     ["\u2018We left,\u2019", "\u2018Blankets, books.", "\u2018I tell him one day.\u2019"]),  # over paragraphs
+])
+def test_single_quotes_are_quotations_outside_double_ones(text, quoted):
+    from scoring.quotes import find_quotes
+
+    assert [text[q.start:q.end] for q in find_quotes(text)] == quoted
+
+
+_BRITISH = ("\u201cWe will rebuild the bridge by spring,\u201d said Mayor Ana Ruiz. \u201cThe money is there. The "
+            "will is there.\n\n\u201cWhat we need now is steel.\u201d\n\nThe council\u2019s engineers called the plan "
+            "\u201cambitious\u201d, and a contractor, Tomas Berg, said the players\u2019 stadium would close first.\n\n"
+            "\u201cI have stood at that bus stop for forty minutes in the rain.\u201d \u2015 Lorna Petts, resident")
+
+
+def test_british_single_quotes_read_like_double_ones(segmenter, lexicons):
+    """British copy quotes with single marks: an article written so gives the attributions, offsets and quote
+    kinds of its twin with double marks (one character for one)."""
+    british = _BRITISH.replace("\u201c", "\u2018").replace("\u201d", "\u2019")
+
+    def read(text):
+        return [(a.rule, a.cue.span.start, a.cue.span.end, a.source and (a.source.start, a.source.end),
+                 [(c.start, c.end) for c in a.content], a.quote) for a in _attrs(segmenter, lexicons, text)]
+
+    american = read(_BRITISH)
+    assert read(british) == american
+    assert [(r.split("+")[0], q) for r, *_, q in american] == [
+        ("inverted", "direct"), ("forward", "mixed"), ("forward", "indirect"), ("signed", "direct")]
+    assert american[0][0].count("+quote_continuation") == 2
+
+
 @pytest.mark.parametrize("text", [
     'The leaflet said "this is "unbalanced text.',
     '"Unclosed quote, he said.',
@@ -663,7 +701,7 @@ def test_tokens_are_what_the_token_pattern_finds(lexicons, text):
     for word in _TOKEN.findall(text):
         core = word[:-1]
         if word[-1] == "." and core and not (core.lower() in lexicons.abbreviations or "." in core
-                                             or (len(core) == 1 and "A" <= core <= "Z")):
+                                             or (len(core) == 1 and core.isupper())):
             expected += [core, "."]
         else:
             expected.append(word)

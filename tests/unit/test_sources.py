@@ -2,7 +2,7 @@
 import re
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from scoring.attribution import find_attributions
 from scoring.quotes import find_quotes
@@ -354,7 +354,9 @@ def test_lower_case_words_are_the_words_the_pattern_lists(text, words):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["a", "B", " ", "\n", "\n", "\t", ",", '"', "“", "”", "''", "«", "»", "„"]), max_size=30))
+@given(st.lists(st.sampled_from(["a", "B", " ", "\n", "\n", "\t", ",", '"', "“", "”", "''", "«", "»", "„", "‘", "’",
+                                 "s’ a", "‘9"]), max_size=30))
+@example(["‘", "a", "\n", "\n", "‘", "a", "’"])  # a single quote running on into the next paragraph
 def test_inside_quote_reads_the_paragraph_as_find_quotes_reads_the_article(pieces):
     """Whether a position is inside a quotation is worked out from its paragraph alone; it must be what the
     quotes ``find_quotes`` finds in the whole text say, at every position."""
