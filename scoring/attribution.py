@@ -1422,9 +1422,9 @@ class _SentenceReader:
     def _trim(self, s: int, e: int) -> Span | None:
         """The span [s, e) without surrounding whitespace and a final sentence period or comma outside quotes
         (offsets, not a Span: most callers would build one only to have it trimmed)."""
-        while s < e and (self.text[s].isspace() or self.text[s] in ",;:\u2014-"):
+        while s < e and (self.text[s].isspace() or self.text[s] in ",;:\u2014\u2013-"):
             s += 1
-        while e > s and (self.text[e - 1].isspace() or self.text[e - 1] in ",;:\u2014-"):
+        while e > s and (self.text[e - 1].isspace() or self.text[e - 1] in ",;:\u2014\u2013-"):
             e -= 1
         if e > s and self.text[e - 1] in ".!?" and not any(q.start < e - 1 < q.end for q in self.quotes):
             if self.text[e - 1] == ".":
@@ -1523,7 +1523,7 @@ def _cut_contents(doc: Document, found: list[Attribution]) -> list[Attribution]:
             cut = next((m for m, k in marks[bisect_right(mark_at, last.start):bisect_left(mark_at, last.end)]
                         if k != n), last.end)
             if cut < last.end:
-                text = re.sub(r"(?:[\s,\u2014-]|\b(?:and|but|or)\b)+$", "", doc.text[last.start:cut])
+                text = re.sub(r"(?:[\s,\u2014\u2013-]|\b(?:and|but|or)\b)+$", "", doc.text[last.start:cut])
                 if len(text) >= 2:
                     content = content[:-1] + (Span(last.start, last.start + len(text), text),)
         out.append(a if content == a.content else Attribution(
@@ -1660,8 +1660,10 @@ def _continue_quotes(doc: Document, found: list[Attribution], quotes: tuple[Quot
     reach = list(accumulate((e for _, e in covered), max))
     out = list(found)
     by_end = sorted(range(len(out)), key=lambda k: out[k].content[-1].end if out[k].content else 0)
-    # only attributed direct quotes are continued (extending one's content below does not change that)
-    continued = [k for k in by_end if out[k].quote == "direct" and out[k].content and out[k].source is not None]
+    # only attributed direct quotes are continued (extending one's content below does not change that); a
+    # quote signed with a dash ends at its signature
+    continued = [k for k in by_end if out[k].quote == "direct" and out[k].content and out[k].source is not None
+                 and out[k].rule != "signed"]
     headings = [s for s in doc.sentences if s.kind == "heading"]
     for q in quotes:
         before = bisect_right(covered_starts, q.start)  # the spans that start at or before the quote

@@ -18,10 +18,12 @@ from .chars import LOWER, UPPER
 from .errors import InvalidInput
 from .types import Document, Sentence
 
-# capitals and lower-case letters beyond ASCII too: "BOGOTÁ, Colombia (Reuters) -", "By Ángel Gómez"
+# capitals and lower-case letters beyond ASCII too: "BOGOTÁ, Colombia (Reuters) -", "By Ángel Gómez". A dateline's
+# place may carry a region and a date ("KORSA, Sarvan, Oct. 9 (AP) –"), a region of two words only before the
+# agency or the date ("JOHANNESBURG, South Africa (Reuters) -", not the headline "US, Iran Agree - On What?")
 _U, _L = f"[{UPPER}]", f"[{LOWER}]"
 _DATELINE = re.compile(
-    rf"^(?:{_U}[{UPPER}.'\-]+(?:[ ,]+{_U}[{UPPER}.'\-]+)*(?:,\s+{_U}{_L}+\.?(?:\s+\d{{1,2}})?)?\s*"
+    rf"^(?:{_U}[{UPPER}.'\-]+(?:[ ,]+{_U}[{UPPER}.'\-]+)*(?:,\s+{_U}{_L}+\.?(?:\s+{_U}{_L}+(?=\s*[(,]))?(?:\s+\d{{1,2}})?){{0,2}}\s*"
     r"(?:\([A-Za-z][\w .&-]{0,30}\))?\s*[-\u2013\u2014]{1,2}\s*)(?=\S)"
 )
 _BYLINE = re.compile(rf"^\s*(?:By|BY)\s+{_U}[\w.'\-]*(?:\s+(?:{_U}[\w.'\-]*|and|de|van|von|al-\w+)){{0,6}}\s*$")

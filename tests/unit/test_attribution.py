@@ -329,6 +329,16 @@ def test_quotes_signed_with_a_dash(segmenter, lexicons):
                      ("Tom Okoro", "\u201cFix the bridge first.\u201d")]
 
 
+def test_a_signed_quote_is_direct_and_ends_at_its_signature(segmenter, lexicons):
+    """The signed quote stands in the sentence before its dash: it is still a direct quote, and the next quote,
+    another reader's, does not continue it."""
+    text = ("\u201cWe can build a better road.\u201d \u2015 Carla Ibsen, a reader in Leeds.\n\n"
+            "\u201cFix the bridge first. Then the road.\u201d\n\nThe council meets on Monday.")
+    (signed,) = [a for a in _attrs(segmenter, lexicons, text) if a.rule.startswith("signed")]
+    assert signed.rule == "signed" and signed.quote == "direct"
+    assert [c.text for c in signed.content] == ["\u201cWe can build a better road.\u201d"]
+
+
 @pytest.mark.parametrize("text, source, cue, content", [
     ("In addition, the council will publish the audit soon, a spokesman announced on Monday.", "a spokesman",
      "announced", "the council will publish the audit soon"),
@@ -684,7 +694,8 @@ def test_cue_scan_by_words_equals_the_pattern(lexicons, text, lower):
 
 _TOKEN_PIECES = st.sampled_from([
     "said", "Democrats", "s", "S", "n", "t", "U.S.", "Mr.", "e.g.", "A", "_", "1", "é", "\u0130", "\u03a3",
-    "'", "\u2019", "-", "--", "&", ".", ",", '"', "\u201c", " ", "  ", "\n", "\t", "\u00a0", "\u2009", "\x1c"])
+    "'", "\u2019", "-", "--", "&", ".", ",", '"', "\u201c", " ", "  ", "\n", "\t", "\u00a0", "\u2009", "\x1c",
+    "\u2013", " \u2013 "])
 
 
 @settings(max_examples=500, deadline=None)
