@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import accumulate
 from operator import methodcaller
 
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer, PunktToken
@@ -59,8 +60,9 @@ class Segmenter:
         keep_text: bool = False,
     ) -> Document:
         """Split ``text``. With ``keep_text`` the text keeps every offset (evaluation against offsets into the
-        original: only its spaces are made plain, one character for one), else it is normalised first."""
-        text = plain_spaces(text) if keep_text else normalise(text)
+        original: only its spaces are made plain and its wrapped lines unwrapped, one character for one), else
+        it is normalised first."""
+        text = unwrap(plain_spaces(text)) if keep_text else normalise(text)
         if not text.strip():
             raise InvalidInput("text is empty or only whitespace")
         sentences: list[Sentence] = []
@@ -257,7 +259,8 @@ def _realign_boundaries(body: str, slices: list[tuple[int, int]]) -> list[tuple[
 
 def normalise(text: str) -> str:
     """Unify line breaks, drop a byte-order mark, compose Unicode (NFC), make every space a plain one (see
-    ``plain_spaces``). Offsets refer to the result."""
+    ``plain_spaces``) and the line breaks of hard-wrapped paragraphs spaces (see ``unwrap``). Offsets refer to
+    the result."""
     if not isinstance(text, str):
         raise InvalidInput("text must be a string")
     # a one-character test first: most texts have neither, and each replace scans the whole text
@@ -265,7 +268,58 @@ def normalise(text: str) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\ufeff" in text:
         text = text.replace("\ufeff", "")
-    return plain_spaces(unicodedata.normalize("NFC", text))
+    return unwrap(plain_spaces(unicodedata.normalize("NFC", text)))
+
+
+_WRAP_MIN, _WRAP_MAX = 50, 100  # the widths plain-text copy is wrapped at (wire feeds 69, e-mail 72-78)
+
+
+def unwrap(text: str) -> str:
+    """``text`` with the line breaks of hard-wrapped paragraphs made spaces, one character for one, so that a
+    wrapped sentence is one sentence (a line break otherwise ends one). A block of lines (between blank lines)
+    is wrapped when no line is longer than 100 characters and the longest is at least 50. There the break after
+    each line that fills three fifths of that width is a space, unless a list item follows; a short line (a
+    heading, a byline) keeps its break, and three lines or more that all open with a capital are a list. A long
+    headline over its story with no blank line between joins the story's first line, where it is found again as
+    a heading run into the sentence (``_run_in_heading``)."""
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    widths = list(map(len, map(str.rstrip, lines)))  # (0: a blank line)
+    soft: list[int] = []  # indexes of lines whose line break is soft
+    first = None  # where the current block of lines began
+    for k, width in enumerate(widths + [0]):
+        if width:
+            if first is None:
+                first = k
+        else:
+            if first is not None and k - first >= 2:
+                soft += _soft_breaks(lines, widths, first, k)
+            first = None
+    if not soft:
+        return text
+    ends = list(accumulate(len(line) + 1 for line in lines))  # each line's break is at its end - 1
+    pieces, start = [], 0
+    for k in soft:
+        pieces.append(text[start:ends[k] - 1])
+        start = ends[k]
+    pieces.append(text[start:])
+    return " ".join(pieces)
+
+
+def _soft_breaks(lines: list[str], widths: list[int], first: int, stop: int) -> list[int]:
+    """The soft breaks among the lines ``first`` to ``stop`` - 1, one block (see ``unwrap``)."""
+    width = max(widths[first:stop])
+    if not _WRAP_MIN <= width <= _WRAP_MAX:
+        return []
+    if stop - first >= 3 and all(lines[k].lstrip()[:1].isupper() for k in range(first, stop)):
+        return []  # lines that all open with a capital are a list without marks, not a wrapped paragraph
+    out = []
+    for k in range(first, stop - 1):
+        following = lines[k + 1].lstrip()
+        if widths[k] >= 0.6 * width and not (following[:1] in _LIST_MARKS or _LIST_ITEM.match(following)):
+            out.append(k)
+    return out
 
 
 # the space separators of Unicode but the plain space: no-break (web copy writes "Mr.&nbsp;Ruiz", "40&nbsp;percent"),

@@ -1,9 +1,13 @@
 """Any text either scores, with every offset true, or is refused with InvalidInput: nothing crashes."""
+from pathlib import Path
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from scoring.errors import InvalidInput
 from scoring.export import iter_spans, report_dict
+
+ROOT = Path(__file__).resolve().parents[2]
 
 PIECES = st.sampled_from([
     "said", "told reporters", "according to", "It is unclear whether", "claimed responsibility", "“", "”", '"',
@@ -56,3 +60,26 @@ def test_a_dotted_capital_i_reads_like_a_plain_one(scorer):
             "said", "according to", "reportedly", "it is unclear"}
         for span in iter_spans(report_dict(dotted)):
             assert dotted.text[span["start"]:span["end"]] == span["text"]
+
+
+def _wrap(text: str, width: int = 68) -> str:
+    """Each paragraph's spaces after column ``width`` made line breaks, as plain-text copy is wrapped."""
+    lines = []
+    for line in text.split("\n"):
+        chars, column = list(line), 0
+        for k, c in enumerate(chars):
+            column += 1
+            if c == " " and column > width:
+                chars[k], column = "\n", 0
+        lines.append("".join(chars))
+    return "\n".join(lines)
+
+
+def test_hard_wrapped_copy_reads_like_the_unwrapped_text(scorer):
+    """An article wrapped at a fixed width (wire feeds, e-mailed releases) gives the attributions and hedges of
+    the article as one line a paragraph, at the same offsets."""
+    for path in sorted((ROOT / "seeds" / "articles").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        wrapped = _wrap(text)
+        assert wrapped != text and len(wrapped) == len(text)
+        assert _offsets(scorer.score(wrapped)) == _offsets(scorer.score(text)), path.name

@@ -125,6 +125,30 @@ def test_normalises_crlf_and_nfc(segmenter):
     _check_offsets(doc)
 
 
+def test_hard_wrapped_paragraphs_are_unwrapped_in_place(segmenter):
+    """Plain-text copy wrapped at a fixed width: the line breaks inside a paragraph become spaces, one character
+    for one; a heading, a byline, a list (marked or not) and short lines keep theirs."""
+    text = ("Bridge to stay shut\nBy Ana Ruiz\n\n"
+            "The ministry said on Tuesday that the bridge would stay closed until\n"
+            "engineers had checked every cable. A ferry will run in the meantime,\n"
+            "officials said, and Sen. Alma Ruiz called the delay regrettable.\n\n"
+            "The plan has three parts:\n- a new bridge over the river\n- two schools\n\n"
+            "Sell the plan to the council before the vote in the spring session\n"
+            "Be the mayor who listens to residents in the smaller wards first\n"
+            "Get the contracts signed before the summer recess begins in July")
+    doc = segmenter.segment(text)
+    assert len(doc.text) == len(text) and doc.text.count("\n") == text.count("\n") - 2
+    assert [(s.text, s.kind) for s in doc.sentences][:5] == [
+        ("Bridge to stay shut", "heading"), ("By Ana Ruiz", "byline"),
+        ("The ministry said on Tuesday that the bridge would stay closed until engineers had checked every cable.",
+         "body"),
+        ("A ferry will run in the meantime, officials said, and Sen. Alma Ruiz called the delay regrettable.", "body"),
+        ("The plan has three parts:", "body")]
+    assert len(doc.sentences) == 10  # the two list items and the three unmarked ones stay lines of their own
+    assert segmenter.segment(text, keep_text=True).text == doc.text
+    _check_offsets(doc)
+
+
 def test_every_space_separator_becomes_a_plain_space_in_place(segmenter):
     """Web copy writes "Mr.&nbsp;Ruiz" and "40&nbsp;percent": each such space becomes a plain one, one character
     for one, so the offsets of the article as sent hold."""
