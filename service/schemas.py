@@ -201,7 +201,11 @@ class ReportSchema(_Strict):
     id = fields.String(required=True, allow_none=True)
     title = fields.String(required=True, allow_none=True)
     published_at = fields.String(required=True, allow_none=True, metadata={"format": "date"})
-    text = fields.String(required=True)
+    text = fields.String(required=True, metadata={"description": (
+        "The article as scored; every span's [start, end) indexes it. Line breaks unified, a byte-order mark "
+        "dropped, Unicode NFC; every space separator a plain space and the line breaks inside hard-wrapped "
+        "paragraphs spaces, one character for one (so without CR, BOM or decomposed characters, offsets also "
+        "index the text as sent).")})
     model = fields.Nested(ModelVersionSchema, required=True)
     sentences = fields.List(fields.Nested(SentenceSchema), required=True)
     attributions = fields.List(fields.Nested(AttributionSchema), required=True)
