@@ -76,7 +76,8 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
         if "\u2018" in p_text:
             doubles = [(q.start, q.end) for q in quotes if q.end > p_start]
             # the news convention for a quotation over paragraphs: the next paragraph opens with a quote mark
-            following = text[paragraphs[k + 1][0]:paragraphs[k + 1][1]].lstrip()[:1] if k + 1 < len(paragraphs) else ""
+            following = text[paragraphs[k + 1][0]:paragraphs[k + 1][1]].lstrip()[:1] if k + 1 < len(paragraphs) \
+                else ""
             singles = _single_quotes(p_text, p_start, doubles, following == "\u2018")
             for n, (start, end, closed) in enumerate(singles):
                 if not (n == 0 and carry_single and start - p_start <= 2):
