@@ -1548,18 +1548,6 @@ def _cut_contents(doc: Document, found: list[Attribution]) -> list[Attribution]:
     return relayed
 
 
-def _non_overlapping(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """What ``finditer`` over the whole text would give: from left to right, each match that starts after the
-    previous one ended (of matches starting at the same place, the one the pattern prefers; here the longest)."""
-    out: list[tuple[int, int]] = []
-    for s, e in spans:
-        if out and s == out[-1][0]:
-            out[-1] = (s, max(e, out[-1][1]))
-        elif not out or s >= out[-1][1]:
-            out.append((s, e))
-    return out
-
-
 # two words or more: a word character, then others, then a word character again
 _TWO_WORDS = re.compile(r"\w\W+\w")
 # "X said C, and Y said D": a forward attribution whose source follows "and"/"but" starts a new clause

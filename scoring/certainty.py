@@ -33,9 +33,9 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 
+from .chars import lower_same_length
 from .errors import ModelError
 from .hedging import hedges_in_sentences
-from .chars import lower_same_length
 from .lexicons import Lexicons
 from .types import Certainty, Hedge, Sentence
 
