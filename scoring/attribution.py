@@ -418,8 +418,10 @@ class _SentenceReader:
                         and any(w in ("and", "in", "at", "along", "from", "of", "near", "across")
                                 for w in self.lows[max(0, i - 6):i - 1]))  # "Lee and Park say"
                     or (i >= 3 and any(self.lows[k] in _BARE_VERB_SUBJECTS and self.lows[k + 1] in (
-                        "on", "in", "at", "from", "across", "inside", "within") for k in range(max(0, i - 6), i - 2)))
-                    # ("critics on the council say")
+                        "on", "in", "at", "from", "across", "inside", "within")
+                        or (self.lows[k] in ("critics", "experts", "people") and self.lows[k + 1] == "of")
+                        for k in range(max(0, i - 6), i - 2)))
+                    # ("critics on the council say", "critics of the plan allege"; not "some of the fear")
                     or prev.endswith("ly") or (i == 1 and self.texts[0][0].isupper())
                     or (i and self.texts[i - 1][-1:] == "s" and self.texts[i - 1][0].isalpha()
                         and prev not in _NP_BREAK and prev not in ("is", "was", "has", "this", "its", "us"))):
@@ -669,6 +671,9 @@ class _SentenceReader:
             src_end = self._np_right(i, appositions=bool(self.sentence.text[: m.start()].strip()))
             if src_end == i:
                 continue
+            if src_end + 2 < self.n and self.texts[src_end] == "(" and self.texts[src_end + 2] == ")" \
+                    and self.texts[src_end + 1].isupper():
+                src_end += 3  # "According to the Institute for Sea and Atmosphere (IPMA), C": its acronym
             source = self._span(self.starts[i], self.ends[src_end - 1])
             before = self.sentence.text[: m.start()].strip()
             if before:  # "C, according to X"
@@ -753,10 +758,10 @@ class _SentenceReader:
     # -------------------------------------------------------------- verbs
     def _from_verb(self, i: int, entry, made_so_far: list[Attribution]) -> list[Attribution]:
         cue_start_i = i
-        while cue_start_i > 0 and (self.lows[cue_start_i - 1] in _AUX
-                                   or self.lows[cue_start_i - 1] in _NEGATED_AUX
-                                   or (self.lows[cue_start_i - 1].endswith("ly")
-                                       and not self.texts[cue_start_i - 1][0].isupper())):
+        # (a capital inside the sentence is a name's, not an auxiliary's: "Theresa May said", "Rep. Will Hurd")
+        while cue_start_i > 0 and not (cue_start_i > 1 and self.texts[cue_start_i - 1][0].isupper()) and (
+                self.lows[cue_start_i - 1] in _AUX or self.lows[cue_start_i - 1] in _NEGATED_AUX
+                or self.lows[cue_start_i - 1].endswith("ly")):
             cue_start_i -= 1
         if cue_start_i >= 2 and self.lows[cue_start_i - 1] == "to" and self.lows[cue_start_i - 2] in _RAISING:
             cue_start_i -= 2  # "seemed to think", "appeared to confirm"
@@ -1008,7 +1013,8 @@ class _SentenceReader:
                                                                   "formerly", "herself", "himself") or \
                         appos_first.isdigit() or \
                         appos_first.endswith("ing") or \
-                        self.texts[k + 1][0].isupper() or self._role_apposition(k, j):
+                        self.texts[k + 1][0].isupper() or self._role_apposition(k, j) or \
+                        self._name_after_role(k, j):
                     head = self._np_left_plain(k)
                     if head is not None:
                         return head
@@ -1032,6 +1038,18 @@ class _SentenceReader:
                        or (low == "and" and self.lows[m + 1] not in ("a", "an", "the"))
                        or (low in self.lex.verb_forms and not self._noun_modifier(m))
                        for m, low in enumerate(self.lows[k + 1:j], k + 1))
+
+    def _name_after_role(self, k: int, j: int) -> bool:
+        """ "Its organiser, retired engineer Margaret Doyle, said": role words in lower case (no verb among
+        them), then a name of two or more capitalised words closing the apposition between commas k and j."""
+        words = self.texts[k + 1:j]
+        names = 0
+        while names < len(words) and words[-1 - names][0].isupper():
+            names += 1
+        roles = words[:len(words) - names]
+        return names >= 2 and 1 <= len(roles) <= 3 and all(
+            w.isalpha() and w.islower() and w not in _NP_BREAK and w not in _DETERMINERS
+            and (w not in self.lex.verb_forms or self._noun_modifier(k + 1 + m)) for m, w in enumerate(roles))
 
     def _np_left_plain(self, end_i: int) -> tuple[int, bool] | None:
         j = end_i - 1
@@ -1061,8 +1079,10 @@ class _SentenceReader:
                 break
             if low in _NP_BREAK and not (low == "and" and start < end_i and j > 0
                                           and self.lows[j - 1] not in _NP_BREAK) and not (
-                    low == "to" and j > 0 and self.lows[j - 1] in ("close", "closest", "near", "loyal")):
-                break  # ("people close to him" stays one noun phrase)
+                    low == "to" and j > 0 and self.lows[j - 1] in ("close", "closest", "near", "loyal")) and not (
+                    text[0].isupper() and low.isalpha() and j > 0 and self.texts[j - 1][0].isupper()
+                    and not self.heading):
+                break  # ("people close to him" stays one noun phrase; "Theresa May", "Rep. Will Hurd" are names)
             if text in _QUOTE_CHARS:
                 break
             start = j
@@ -1222,6 +1242,8 @@ class _SentenceReader:
         if not part or not _QUOTE_CHARS.isdisjoint(part) or "," in part or self.texts[comma_i] != ",":
             return False  # "In addition, C, a spokesman said": a second comma means C came between
         first = lows[0]
+        if first == "at" and len(part) > 1 and lows[1] in ("least", "most"):
+            return False  # "At least 12 people died, the agency said": a figure, not a scene
         if first.endswith("ing") and len(part) > 3 and not _FINITE_AUX.isdisjoint(lows[1:]):
             return False  # "Shifting monsoons could affect a billion people, Mr. Obama said": a clause
         return (short and len(part) <= 3) or first in _INTRO_OPENERS or first in _SUBORDINATORS or (

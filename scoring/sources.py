@@ -81,7 +81,8 @@ class _Group:
     name_acronyms: bool = False
     """Whether one of its names has an acronym in it."""
     first_words: set[str] = field(default_factory=set)
-    """The first word (lower case) of each of its mentions: its gender ("she", "Mr.") is read there."""
+    """The first word (lower case) of each of its mentions, and the head of an unnamed person's ("spokeswoman"):
+    its gender ("she", "Mr.") is read there."""
     descriptions: list[str] = field(default_factory=list)
     """Unnamed mentions as read (an antecedent stands in for "who")."""
     type: str = "organisation"
@@ -157,6 +158,15 @@ def resolve_sources(
         g.evidence.append(f"“{mention.text}”: {reason}")
         if kind != "pronoun":
             _add_name(g, core, full, kind, personal, article)
+            at = full.find(core) if kind == "name" and "(" in full else -1
+            defined = _DEFINED_ACRONYM.match(full, at + len(core)) if at >= 0 else None
+            if defined:
+                # "the Portuguese Institute for Sea and Atmosphere (IPMA)": the article defines the acronym it
+                # will use, letters or no letters in common ("IPMA" stands for the Portuguese name)
+                acronym = article.name(defined.group(1))
+                if acronym.key is not None:
+                    g.keys.add(acronym.key)
+                    g.evidence[-1] += f"; defines the acronym “{defined.group(1)}”"
         owner[a.id] = target
     # a relayed source stated through "citing" is anonymous unless it is named
     sources = []
@@ -178,6 +188,8 @@ def resolve_sources(
     return tuple(sources), {aid: ids[k] for aid, k in owner.items()}
 
 
+# an acronym defined in brackets right after a name: "(IPMA)", "(U.N.)", "(M&S)"; not "(R-Utah)"
+_DEFINED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z0-9&.]{1,9})\)")
 # where find_quotes ends a paragraph (its paragraphs are runs of "[^\n]|\n(?!\s*\n)")
 _PARAGRAPH_BREAK = re.compile(r"\n(?=\s*\n)")
 _PART_OF_WHOM = re.compile(r"(\w+) of whom", re.IGNORECASE)
@@ -355,9 +367,19 @@ def _core(text: str) -> str:
 # to a comma or a space at once instead of trying each branch at every character
 _CORE_END = re.compile(r"[,\s](?:(?<=,)|(?<=\s)\s*(?:\(|who\s|which\s))")
 _U = f"[{UPPER}]"  # a capital, beyond ASCII too ("Erdoğan", "Ángel Gómez")
-_DESCRIPTION_BEFORE_NAME = re.compile(rf"(?:(?:[Tt]he|[Aa]n?)\s+|(?:{_U}[\w.-]*\s+)*{_U}[\w.-]*[’']s?\s+)[^{UPPER}]*")
-# ", Mr. Ruiz Vela," / ", Dana Pirlo" closing the mention: a personal name apposed to a description
-_APPOSED_NAME = re.compile(rf",\s+((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+)?{_U}[\w’'-]+(?:\s+{_U}[\w’'-]+){{0,3}}),?$")
+# a description that a name in apposition names: a determiner or a possessive, any capitals ("The White House"),
+# then a head noun in lower case or an all-capital role ("press secretary", "spokesman for the Council",
+# "Millbrook’s MP"); not "The Council of Northern States", whose head is its own name
+_DESCRIPTION_BEFORE_NAME = re.compile(
+    rf"(?:(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+|(?:{_U}[\w.-]*\s+)*{_U}[\w.-]*[’']s?\s+)"
+    rf"(?:{_U}[\w.-]*\s+)*(?:(?!(?:of|in|for|at|on|from|to|and)\b)[{LOWER}][\w’'-]*|[{UPPER}]{{2,5}}\b)(?:\s.*)?")
+# a name in apposition: capitals, with the particles names carry ("Kataib al-Nasr", "Ursula von der Leyen")
+_NAME_WORD = rf"(?:{_U}[\w’'-]+|(?:al|el|bin|ibn|de|da|di|du|van|von|der|del|la|le)(?:-{_U}[\w’'-]+)?)"
+# ", Mr. Ruiz Vela," / ", Dana Pirlo" / ", retired engineer Margaret O’Dowd," closing the mention: a personal name
+# apposed to a description (the role words before it are the description's)
+_APPOSED_NAME = re.compile(
+    rf",\s+(?:(?!(?:a|an|the|of|for|in|at|and|with|who|which)\b)[{LOWER}][\w-]*\s+){{0,3}}"
+    rf"((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+)?{_U}[\w’'-]+(?:\s+{_NAME_WORD}){{0,3}}),?$")
 
 
 def _antecedent(text: str, start: int) -> str | None:
@@ -561,8 +583,8 @@ _FEMININE = frozenset("she her".split())
 _MASCULINE = frozenset("he him his".split())
 
 
-_FEMALE_WORDS = _FEMININE | {"mrs.", "ms.", "miss", "mrs", "ms"}
-_MALE_WORDS = _MASCULINE | {"mr.", "mr"}
+_FEMALE_WORDS = _FEMININE | {"mrs.", "ms.", "miss", "mrs", "ms", "spokeswoman", "woman"}
+_MALE_WORDS = _MASCULINE | {"mr.", "mr", "spokesman", "man"}
 
 
 def _gender(g: _Group) -> str | None:
@@ -609,6 +631,20 @@ def _add_name(g: _Group, core: str, full: str, kind: str, personal: bool, articl
         # "Chad Bown, an expert on trade" is typed by his apposition but is still a person: "Mr. Bown" and
         # "he" can refer to him
         g.person = True
+    elif source_type == "anonymous" or kind != "name":
+        head = _SINGULAR_PERSON.match(core.lower())
+        if head:
+            # "A senior security official said ... he added": one unnamed person, whom "he" or "she" can mean
+            # (the nearest named person is not the speaker); "a spokeswoman" also says which
+            g.person = True
+            g.first_words.add(head.group(1))
+
+
+# one unnamed person: a singular determiner, a few words, a head noun that is one person
+_SINGULAR_PERSON = re.compile(
+    r"(?:a|an|one|the|another)\s+(?:[\w’'-]+\s+){0,4}?(official|spokesman|spokeswoman|spokesperson|diplomat|aide|"
+    r"source|insider|staffer|employee|officer|member|person|man|woman|witness|resident|analyst|adviser|advisor)"
+    r"(?:\s+(?:for|of|at|in|with|from|close|familiar|who)\b.*)?")
 
 
 # type evidence that says only "a name": the article's introduction of that name may say more

@@ -79,6 +79,19 @@ POSITIVE = [
          [(None, "It was reported", "that the bridge had collapsed")]),
     case("no-source-allegedly", "The rebels allegedly seized the airport on Sunday.",
          [(None, "allegedly", "seized the airport")]),
+    # "At least ..." opens a figure, not a scene-setting phrase: the clause is the trailing cue's content
+    case("trailing-after-a-figure", "At least 12 people died after rain swept through the valley, the agency said.",
+         [("the agency", "said", "At least 12 people died")]),
+    case("bare-verb-after-critics-of", "Critics of the plan allege that warnings were ignored.",
+         [("Critics of the plan", "allege", "that warnings were ignored")]),
+    # a capital inside a name is no auxiliary: "May" and "Will" are the names' here
+    case("name-with-a-modal-word", "Prime Minister Theresa Holm May said the country would leave the bloc.",
+         [("Prime Minister Theresa Holm May", "said", "the country would leave the bloc")]),
+    case("name-with-will", "Rep. Will Hurd told reporters the plan was dead.",
+         [("Rep. Will Hurd", "told", "the plan was dead")]),
+    case("according-to-with-its-acronym",
+         "According to the Institute for Sea and Atmosphere (ISA), more rain is expected on Wednesday.",
+         [("the Institute for Sea and Atmosphere (ISA)", "According to", "more rain is expected")]),
 ]
 
 
@@ -214,6 +227,10 @@ NEGATIVE = [
     case("attr-suspects-noun", "Police said two suspects were held.", ["suspects"]),
     case("attr-who-spoke-anonymity", "Two officials, who spoke on condition of anonymity, said the port would close.",
          ["spoke"]),
+    # "declare" with a noun object is an act, not a report ("declared a state of emergency")
+    case("declare-an-act", "The governor declared a state of emergency on Monday.", ["declared"]),
+    case("declare-inside-content", "The mayor told reporters that the city would declare a state of calamity.",
+         ["declare"]),
 ]
 
 
