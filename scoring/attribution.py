@@ -61,7 +61,7 @@ _TELL_VERBS = frozenset("tell inform assure warn remind brief advise urge notify
 _ADVERBIAL_START = frozenset(
     "on in at last this late early earlier later during on yesterday today tonight recently previously "
     "monday tuesday wednesday thursday friday saturday sunday via through after before without while when "
-    "from to by then again afterwards afterward".split()
+    "from to by then again afterwards afterward outside inside near aboard".split()
 )
 _NEGATED_AUX = frozenset(
     w for w in ("don't doesn't didn't won't wouldn't can't cannot couldn't shouldn't isn't aren't wasn't weren't "
@@ -166,9 +166,12 @@ def _tokenize(sentence: Sentence, abbreviations: frozenset[str]) -> _Tokens:
         if k < len(ends) and ends[k] == s0 + p + 1 and len(texts[k]) > 1:
             dotted.append(k)
         p = text.find(".", p + 1)
+    last = len(texts) - 1
     for k in reversed(dotted):
         core = texts[k][:-1]
-        if not (core.lower() in abbreviations or (len(core) == 1 and core.isupper()) or "." in core):
+        # (a capital letter closing the sentence is a word, not an initial: "said in a post on X.")
+        if not (core.lower() in abbreviations or "." in core or (
+                len(core) == 1 and core.isupper() and k < last and texts[k + 1] not in _CLOSE_QUOTES)):
             end = ends[k]
             texts[k:k + 1] = [core, "."]
             lows[k:k + 1] = [core.lower(), "."]
@@ -345,6 +348,8 @@ class _SentenceReader:
         end = i + 1
         while end < self.n and self.texts[end] not in (",", ";", ".", "\u2014", "--", ":"):
             end += 1
+        if end + 1 < self.n and self.texts[end] == "," and self.lows[end + 1] in self.lex.verb_forms:
+            return []  # "The Punch, citing officials, reported that ...": a relay, made with the verb's attribution
         subject = self._np_left_sentence_subject(clause_end=i - 1)
         if end == i + 1 or subject is None or subject.end > self.starts[i] \
                 or subject.text.lower() in ("it", "there", "this", "that"):
@@ -845,7 +850,19 @@ class _SentenceReader:
         if src is None:
             return []
         src_start_i, subordinate = src
-        source = self._span(self.starts[src_start_i], self.ends[cue_start_i - 1])
+        relayed = None
+        if cue_start_i >= 2 and self.texts[cue_start_i - 1] == ",":
+            # "The Punch newspaper, citing officials at the ministry, reported ...": the source is the paper, the
+            # officials are relayed through it
+            c = next((k for k in range(src_start_i + 1, cue_start_i - 2) if self.texts[k] == ","
+                      and self.lows[k + 1] in ("citing", "quoting")), None)
+            if c is not None:
+                relayed = (self.starts[c + 2], self.ends[cue_start_i - 2], self.starts[c + 1], self.ends[c + 1])
+                source = self._span(self.starts[src_start_i], self.ends[c - 1])
+            else:
+                source = self._span(self.starts[src_start_i], self.ends[cue_start_i - 1])
+        else:
+            source = self._span(self.starts[src_start_i], self.ends[cue_start_i - 1])
         source = self._strip_source(source)
         if source is None:
             return []
@@ -880,7 +897,13 @@ class _SentenceReader:
             if before and before[0].end <= content[0].start and not any(
                     w in _QUOTE_CHARS for w in self.texts[:src_start_i]):
                 content = before + content
-        return self._with_relay(self._make(cue, source, content, "forward"), cue_end_i)
+        outer = self._make(cue, source, content, "forward")
+        if relayed is not None:
+            relay_cue = Cue(self._span(relayed[2], relayed[3]), "cite", "relay", "neutral")
+            return [outer, Attribution(id="", cue=relay_cue, source=self._span(relayed[0], relayed[1]),
+                                       content=outer.content, quote=outer.quote, sentence_ids=outer.sentence_ids,
+                                       via=f"@{outer.cue.span.start}", rule="relay")]
+        return self._with_relay(outer, cue_end_i)
 
     def _passive_by(self, cs: int, ce: int) -> bool:
         """ "was first reported by X", "the figure reported by X": a passive cue with its agent."""
@@ -989,7 +1012,8 @@ class _SentenceReader:
         if found is None:
             return False
         start, _ = found
-        return start == 0 or self.texts[start - 1] == "," or self.lows[start - 1] in _SUBORDINATORS
+        return start == 0 or self.texts[start - 1] == "," or self.lows[start - 1] in _SUBORDINATORS \
+            or self.lows[start - 1] in ("that", "say", "says", "said")  # ("Prosecutors say the colleague, ...,")
 
     # -------------------------------------------------------------- noun phrases
     def _np_left(self, cue_i: int) -> tuple[int, bool] | None:
@@ -1009,6 +1033,7 @@ class _SentenceReader:
                     k -= 2  # an age before the apposition: "Dennis Yoder, 68, who has diabetes, said"
                 if appos_first in _DETERMINERS or appos_first in _QUANTIFIERS or appos_first in (
                                                                   "one", "who", "which", "whose", "including", "such",
+                                                                  "citing", "quoting",
                                                                   "like", "both", "along", "now", "then",
                                                                   "formerly", "herself", "himself") or \
                         appos_first.isdigit() or \
@@ -1090,16 +1115,24 @@ class _SentenceReader:
         if start == end_i:
             return None
         # trim leading inner words ("of", "and")
+        untrimmed = start
         while start < end_i and self.lows[start] in _NP_INNER:
             start += 1
         if start == end_i:
             return None
+        if start > untrimmed > 0 and self.lows[untrimmed - 1] in self.lex.verb_forms \
+                and self.lows[untrimmed] not in ("and", "&"):
+            return None  # "said in a statement posted ...": the object of a preposition after a verb, no subject
         if not any(w[0].isalnum() for w in self.texts[start:end_i]):
             return None
         # a source is a noun phrase: reject runs that end in an adverb or adjective-only material
         last = self.lows[end_i - 1]
         if last.endswith("ly") and last not in ("italy", "ally", "family", "assembly", "daily", "supply"):
             return None
+        if last.endswith("ed") and end_i - 1 > start and self.texts[end_i - 1].islower() \
+                and self.lows[end_i - 2] not in _DETERMINERS and self.lows[end_i - 2] not in _PRONOUNS:
+            return None  # "the government ignored | repeated warnings": a verb, the cue word an adjective ("the
+            # experts I interviewed said" is a subject)
         if start > 0 and self.lows[start - 1] in self.lex.verb_forms and \
                 not self.texts[start][0].isupper() and self.lows[start] not in _DETERMINERS \
                 and not self._noun_modifier(start - 1):
@@ -1130,7 +1163,8 @@ class _SentenceReader:
             return False
         return k == 0 or prev in _DETERMINERS or prev in _QUANTIFIERS or prev in (
             ",", "and", "or", "of", "for", "from", "with", "federal", "local", "national") or prev[:1].isdigit() \
-            or self.texts[k - 1][0].isupper()  # "the New York state attorney general"
+            or (self.texts[k - 1][0].isupper()  # "the New York state attorney general"
+                and not (k == 1 and prev.endswith("s")))  # ("Prosecutors say": a plural subject and its verb)
 
     def _np_left_sentence_subject(self, clause_end: int | None = None) -> Span | None:
         """The subject of the sentence's main clause, for cues that have none of their own ("X spoke to
@@ -1212,8 +1246,9 @@ class _SentenceReader:
                 if k < self.n and self.texts[k] in (",", ".", ";", "\u2014") and k - j <= 12:
                     return k
                 break
-            if j > i and low in ("citing", "quoting", "adding", "saying", "without", "noting", "which"):
-                break
+            if j > i and low in ("citing", "quoting", "adding", "saying", "without", "noting", "which",
+                                 "he", "she", "they", "we", "i"):
+                break  # (a subject pronoun opens the content: "told the court he was innocent")
             if j > i and (low in ("on", "late", "last", "earlier", "yesterday", "today", "tonight") or
                           low in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")):
                 break
@@ -1342,6 +1377,9 @@ class _SentenceReader:
                     k += 1
                 if k - j < 7:
                     j = k
+            elif j + 2 < n and self.lows[j] == "on" and self.texts[j + 1][0].isupper() and (
+                    self.lows[j + 2] == "that" or self.texts[j + 2] in (",", ":")):
+                j += 2  # "wrote on X that", "said on Telegram:": where it was said, not what
             elif j < n and self.lows[j] in ("on", "late", "last", "earlier", "yesterday", "today", "monday",
                                                 "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"):
                 if self.lows[j] in ("on", "late", "last", "earlier"):
@@ -1432,6 +1470,9 @@ class _SentenceReader:
 
     def _span_until_end(self, start: int) -> tuple[Span, ...]:
         end = self.sentence.end
+        when = _TIME_BEFORE_THAT.match(self.text, start, end)
+        if when:
+            start = when.end()  # "It was reported earlier this month that C": the time is the report's
         m = re.search(r"\s[\u2014\u2013]\s|;", self.text[start:end])
         if m:
             end = start + m.start()
@@ -1572,6 +1613,11 @@ def _cut_contents(doc: Document, found: list[Attribution]) -> list[Attribution]:
 
 # two words or more: a word character, then others, then a word character again
 _TWO_WORDS = re.compile(r"\w\W+\w")
+# a time phrase between a cue and its "that" ("earlier this month", "last week", "on Monday", "in March")
+_TIME_BEFORE_THAT = re.compile(
+    r"\s*(?:(?:earlier|later)\s+)?(?:(?:this|last|next|earlier|later)\s+(?:week|month|year|morning|evening|"
+    r"night|spring|summer|autumn|fall|winter)|on\s+[A-Z]\w+|in\s+[A-Z]\w+|yesterday|today|earlier|recently)"
+    r",?(?=\s+that\b)")
 # "X said C, and Y said D": a forward attribution whose source follows "and"/"but" starts a new clause
 _CLAUSE_JOIN = re.compile(r",?\s(?:and|but)\s+$")
 

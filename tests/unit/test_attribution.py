@@ -89,6 +89,21 @@ POSITIVE = [
          [("Prime Minister Theresa Holm May", "said", "the country would leave the bloc")]),
     case("name-with-will", "Rep. Will Hurd told reporters the plan was dead.",
          [("Rep. Will Hurd", "told", "the plan was dead")]),
+    # where and on what it was said is not what was said
+    case("platform-before-that", "The senator wrote on X that the compromise was fair.",
+         [("The senator", "wrote", "that the compromise was fair")]),
+    case("trailing-place", '"My client is innocent," Sloane said outside the courthouse.',
+         [("Sloane", "said", '"My client is innocent,"')]),
+    case("trailing-platform-letter", '"There were no injuries," the command said in a post on X.',
+         [("the command", "said", '"There were no injuries,"')]),
+    case("no-source-time-before-that", "It was reported earlier this month that the agency had cut staff.",
+         [(None, "It was reported", "that the agency had cut staff")]),
+    case("tell-addressee-before-a-pronoun", "The accused told the court he was innocent.",
+         [("The accused", "told", "he was innocent")]),
+    case("embedded-subject-with-apposition",
+         "Prosecutors say the colleague, a former accounting manager, reported the irregularities.",
+         [("Prosecutors", "say", "reported the irregularities"),
+          ("the colleague, a former accounting manager,", "reported", "the irregularities")]),
     case("according-to-with-its-acronym",
          "According to the Institute for Sea and Atmosphere (ISA), more rain is expected on Wednesday.",
          [("the Institute for Sea and Atmosphere (ISA)", "According to", "more rain is expected")]),
@@ -108,6 +123,8 @@ EXACT_CONTENT = [
          ["that the border would reopen on Friday"]),
     case("attr-forward-runs-into-adding", "The company said it would cut 300 jobs, adding that the plant in Orsk would stay open.",
          "said", ["it would cut 300 jobs"]),
+    case("relay-in-the-subject", "The Punch newspaper, citing officials at the ministry, reported that a contractor "
+         "had been paid twice.", "reported", ["that a contractor had been paid twice"]),
     case("attr-relay-content-citing", "The Halden Post reported, citing officials familiar with the matter, that the minister would resign.",
          "reported", ["that the minister would resign"]),
 ]
@@ -123,6 +140,7 @@ def test_exact_content(segmenter, lexicons, text, cue, contents):
 @pytest.mark.parametrize("text", [
     "The Halden Post reported, citing officials familiar with the matter, that the minister would resign.",
     "The minister would resign, the Halden Post reported, citing two officials familiar with the matter.",
+    "The Halden Post, citing officials familiar with the matter, reported that the minister would resign.",
 ])
 def test_relay_two_attributions(segmenter, lexicons, text):
     found = _attrs(segmenter, lexicons, text)
@@ -228,6 +246,9 @@ NEGATIVE = [
     case("attr-who-spoke-anonymity", "Two officials, who spoke on condition of anonymity, said the port would close.",
          ["spoke"]),
     # "declare" with a noun object is an act, not a report ("declared a state of emergency")
+    case("object-of-a-preposition-is-no-subject",
+         "The group said in a statement posted on Telegram that its fighters had launched the drones.", ["posted"]),
+    case("adjective-after-a-verb", "Critics argue that the government ignored repeated warnings.", ["repeated"]),
     case("declare-an-act", "The governor declared a state of emergency on Monday.", ["declared"]),
     case("declare-inside-content", "The mayor told reporters that the city would declare a state of calamity.",
          ["declare"]),
