@@ -61,7 +61,8 @@ _HEAD_TO_TYPES = {
 # heads of a description that can refer back to a person named before ("the senator" = Sen. Lindsey Graham),
 # with the words one of that source's mentions must hold (its title or role)
 _ROLE_FORMS = {"senator": ("sen", "senator"), "governor": ("gov", "governor"), "president": ("president",),
-               "minister": ("minister",), "mayor": ("mayor",), "candidate": ("candidate",), "nominee": ("nominee",)}
+               "minister": ("minister",), "mayor": ("mayor",), "candidate": ("candidate",), "nominee": ("nominee",),
+               "judge": ("judge",)}
 _PERSON_ROLES = frozenset(_ROLE_FORMS)
 _PARTIES = frozenset("republican republicans gop democratic democrat democrats libertarian green".split())
 
@@ -89,6 +90,8 @@ class _Group:
     type_evidence: str = ""
     named: bool = False
     person: bool = False
+    plural: bool = False
+    """Described as many people ("Critics", "local residents"): never "he" or "she"."""
     evidence: list[str] = field(default_factory=list)
 
 
@@ -452,10 +455,18 @@ def _names_something(words: list[str], article: _Article) -> bool:
             continue
         # a common word opening the sentence, the rest in lower case: "Another critic", "Polling averages"
         if k == 0 and len(words) > 1 and all(x[0].islower() for x in words[1:]) and (
-                low in _OPENERS or article.writes_in_lower_case(low)):
+                low in _OPENERS or article.writes_in_lower_case(low)
+                # an adjective before a type word: "Legal experts", "Local media", "Environmental groups"
+                or (_ADJECTIVE_SHAPE.fullmatch(low) is not None and words[-1].lower() in lexicons.type_words)):
             continue
+        if k == 0 and len(words) == 1 and low in _OPENERS:
+            continue  # "Others say ...", "Many said ..."
         return True
     return False
+
+
+# the endings of common English adjectives ("legal", "local", "economic", "independent", "western")
+_ADJECTIVE_SHAPE = re.compile(r"[a-z]{2,}(?:al|ic|ive|ous|ent|ant|ary|ern|ior|ile|ful|less|ed)")
 
 
 def _nationality(word: str) -> bool:
@@ -601,7 +612,7 @@ def _pronoun_target(low: str, groups: list[_Group]) -> tuple[int | None, str]:
         g = groups[k]
         if wanted and _gender(g) not in (None, wanted):
             continue  # "she" does not refer to a source called "he" or "Mr. Bown" before
-        if low in _PERSON_PRONOUNS and (g.person or g.type == "person"):
+        if low in _PERSON_PRONOUNS and (g.person or (g.type == "person" and not g.plural)):
             return k, "a pronoun for the nearest person named before"
         if low in _ORG_PRONOUNS and not g.person and (g.names or g.type not in ("person", "anonymous", "document")):
             return k, "“it” for the nearest organisation named or described before"
@@ -627,9 +638,11 @@ def _add_name(g: _Group, core: str, full: str, kind: str, personal: bool, articl
     if not g.type_evidence or (g.type in ("organisation", "person", "anonymous") and source_type not in (
             "organisation", "person", "anonymous")):
         g.type, g.type_evidence = source_type, evidence
-    if source_type == "person" or personal:
+    if kind != "name" and _PLURAL_PEOPLE.search(core):
+        g.plural = True
+    if (source_type == "person" and not g.plural) or personal:
         # "Chad Bown, an expert on trade" is typed by his apposition but is still a person: "Mr. Bown" and
-        # "he" can refer to him
+        # "he" can refer to him (not "Critics" or "Residents of the valley": "he" is none of them)
         g.person = True
     elif source_type == "anonymous" or kind != "name":
         head = _SINGULAR_PERSON.match(core.lower())
@@ -640,6 +653,8 @@ def _add_name(g: _Group, core: str, full: str, kind: str, personal: bool, articl
             g.first_words.add(head.group(1))
 
 
+# a plural description of people: its first or last word a plural ("Critics of both candidates", "local residents")
+_PLURAL_PEOPLE = re.compile(r"^(?!(?:his|its|this|us)\b)\w+[^su\W]s\b|\b\w+[^su\W]s$", re.IGNORECASE)
 # one unnamed person: a singular determiner, a few words, a head noun that is one person
 _SINGULAR_PERSON = re.compile(
     r"(?:a|an|one|the|another)\s+(?:[\w’'-]+\s+){0,4}?(official|spokesman|spokeswoman|spokesperson|diplomat|aide|"

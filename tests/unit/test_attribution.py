@@ -747,10 +747,12 @@ def test_tokens_are_what_the_token_pattern_finds(lexicons, text):
 
     texts, starts, ends, lows = _tokenize(Sentence("s1", 5, 5 + len(text), text, "body", 0), lexicons.abbreviations)
     expected = []
-    for word in _TOKEN.findall(text):
+    words = _TOKEN.findall(text)
+    for k, word in enumerate(words):
         core = word[:-1]
-        if word[-1] == "." and core and not (core.lower() in lexicons.abbreviations or "." in core
-                                             or (len(core) == 1 and core.isupper())):
+        # a capital letter is an initial unless it closes the sentence (last, or only closing quotes after it)
+        initial = len(core) == 1 and core.isupper() and k + 1 < len(words) and words[k + 1] not in "\"\u201d\u00bb'\u2019"
+        if word[-1] == "." and core and not (core.lower() in lexicons.abbreviations or "." in core or initial):
             expected += [core, "."]
         else:
             expected.append(word)

@@ -145,6 +145,12 @@ APART = [
     case("apart-pronoun-of-the-other-gender-unnamed",  # "a spokeswoman" is a woman: "he" is someone else
          "Rami Haddad said the talks were over. A spokeswoman for the ministry said they would resume. He said "
          "the ministry was wrong.", ["A spokeswoman for the ministry", "He"]),
+    case("apart-plural-people-are-not-he",
+         "Dana Pirlo said the race was close. Critics of both candidates said the debate was empty. She said the "
+         "polls would move.", ["Critics of both candidates", "She"]),
+    case("apart-the-judge-is-no-prosecutor",
+         "Prosecutors said the ledgers were forged. The judge said the trial would resume.",
+         ["Prosecutors", "The judge"]),
     case("apart-description-is-not-a-person",
          "The Tide Lance, an armed group, said it fired the missile. The group said more would follow. "
          "Mara Lind said the port was calm.",
@@ -257,6 +263,19 @@ TYPES = [
          "Supporters' Trust.", "Kelly Brannigan of the Redport Supporters' Trust", "ngo", True),
     case("type-friends-of", "Friends of Riverton Libraries said the cuts were short-sighted.",
          "Friends of Riverton Libraries", "ngo", True),
+    # a common word opening the sentence names nobody: "Critics", "Others", an adjective before a type word
+    case("type-critics-unnamed", "Critics said the plan was flawed.", "Critics", "person", False),
+    case("type-others-unnamed", "Others say the slowdown is temporary.", "Others", "anonymous", False),
+    case("type-adjective-before-a-type-word", "Legal experts said the appeal would fail.", "Legal experts",
+         "expert", False),
+    # a longer title wins over the rank word inside it ("general", "officer")
+    case("type-general-manager", "General manager Priya Shah said the deal was done.", "General manager Priya Shah",
+         "company", True),
+    case("type-chief-financial-officer", "Chief Financial Officer Henrik Dahl said margins rose.",
+         "Chief Financial Officer Henrik Dahl", "company", True),
+    case("type-us-attorney", "Assistant U.S. Attorney Mark Whitfield said the case was strong.",
+         "Assistant U.S. Attorney Mark Whitfield", "law_enforcement", True),
+    case("type-court-filings", "Court filings show the firm paid twice.", "Court filings", "document", False),
 ]
 
 
