@@ -508,6 +508,8 @@ class _SentenceReader:
                    "this", "these", "those") and \
                 entry is not None and entry.kind == "cognition":
             return True  # "analysts agreed it was ...": a clause without "that"
+        if nxt in ("he", "she", "they", "we", "i") and entry is not None and entry.kind == "speech":
+            return True  # "adding he would never vote": a subject pronoun opens a clause
         if lemma in _NAMING_VERBS and self._object_and_predicate(j):
             return True  # "has called climate change a hoax", "called the charges unfounded"
         if lemma in ("describe", "characterize", "characterise", "label", "dub", "call") and \
@@ -523,8 +525,10 @@ class _SentenceReader:
             start = self.starts[k]
             if self.lows[k] in ("that", "whether", "if", ":") or any(q.start == start for q in self.quotes):
                 return True
-        # trailing position: '"...," she asked.' / 'C, he predicted.'
-        if i >= 1 and (self._trailing_after(i + 1)):
+        if nxt in ("to", "in") and "that" in self.lows[j + 6:j + 10]:
+            return True  # an addressee or a medium first: "wrote to the university's integrity office that"
+        # trailing position: '"...," she asked.' / 'C, he predicted.' (not an object: "who wrote the bill,")
+        if i >= 1 and nxt not in ("the", "a", "an", "this", "these", "those") and self._trailing_after(i + 1):
             # or '"Who knows?" Graham asked.': the quote closed the sentence before
             return any(w == "," or w in _CLOSE_QUOTES for w in self.texts[max(0, i - 8):i]) or (
                 i <= 4 and bool(self._quote_before_sentence()))

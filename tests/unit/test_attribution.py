@@ -89,6 +89,12 @@ POSITIVE = [
          [("Prime Minister Theresa Holm May", "said", "the country would leave the bloc")]),
     case("name-with-will", "Rep. Will Hurd told reporters the plan was dead.",
          [("Rep. Will Hurd", "told", "the plan was dead")]),
+    case("add-then-a-clause", "The senator said the vote was close, adding he would never back the bill.",
+         [("The senator", "adding", "he would never back the bill")]),
+    case("write-to-an-addressee-that",
+         "The researcher wrote to the university's research integrity office that the images were identical.",
+         [("The researcher", "wrote", "the images were identical")]),
+    case("write-trailing", '"The plan is dead," she wrote.', [("she", "wrote", '"The plan is dead,"')]),
     # where and on what it was said is not what was said
     case("platform-before-that", "The senator wrote on X that the compromise was fair.",
          [("The senator", "wrote", "that the compromise was fair")]),
@@ -249,6 +255,9 @@ NEGATIVE = [
     case("object-of-a-preposition-is-no-subject",
          "The group said in a statement posted on Telegram that its fighters had launched the drones.", ["posted"]),
     case("adjective-after-a-verb", "Critics argue that the government ignored repeated warnings.", ["repeated"]),
+    # "write" and "add" with a noun object are acts, not reports
+    case("write-an-object", "Senator Okafor, who wrote the bill, voted for it.", ["wrote"]),
+    case("add-an-object", "The bill would add about $11 billion to the deficit.", ["add"]),
     case("declare-an-act", "The governor declared a state of emergency on Monday.", ["declared"]),
     case("declare-inside-content", "The mayor told reporters that the city would declare a state of calamity.",
          ["declare"]),
