@@ -113,7 +113,7 @@ _WRITERS_CLAUSE = frozenset("though although but while whereas".split())
 # words that end a subject a verb's bare form can follow ("officials say", "many of them say", "41 percent
 # support", "those close to him say")
 _BARE_VERB_SUBJECTS = frozenset(
-    "they we i you people critics experts some many most others all few both who them whom these those "
+    "they we i you people critics experts some many most others all few both who which them whom these those "
     "percent him police staff clergy".split()
 )
 # tokens (lower-cased) where a content read forward may end: a dash, a semicolon, a comma, a conjunction
@@ -937,8 +937,8 @@ class _SentenceReader:
                 start = k + 1
                 break
         content = self._trim(self.starts[start], self.ends[cs - 1])
-        if content is None:
-            return []
+        if content is None or content.text.lower() in ("which", "that", "who"):
+            return []  # ("the report, which was first published by the FT": what it reported is not in the clause)
         return [self._make(cue, source, (content,), "passive")]
 
     def _participle(self, cue: Cue, cs: int, ce: int, made: list[Attribution]) -> list[Attribution]:

@@ -396,9 +396,13 @@ def _antecedent(text: str, start: int) -> str | None:
         if described and len(described.group(1)) > len(name.group(1)):
             return described.group(1)
         return name.group(1)
-    return described.group(1) if described else None
+    if described:
+        return described.group(1)
+    plural = _BARE_PLURAL_BEFORE.search(before)  # "attention from patient groups, which say ..."
+    return plural.group(1) if plural else None
 
 
+_BARE_PLURAL_BEFORE = re.compile(r"\b(?:from|by|of|among|with|for|to|and)\s+((?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*[^s\W]s)$")
 _NAME_BEFORE = re.compile(rf"((?:{_U}[\w.'’-]*)(?:\s+(?:of|the|for|and|de|{_U}[\w.'’-]*))*)$")
 _DESCRIPTION_BEFORE = re.compile(r"\b((?:the|a|an)\s+[\w'’-]+(?:\s+[\w'’-]+){0,2})$", re.IGNORECASE)
 _TAIL = re.compile(r" (?:for|of|at|with|from) (?=the |a |an )")
@@ -681,9 +685,11 @@ def _person_named_before(pos: int, pronoun: str, article: _Article) -> str | Non
         title = words[0].rstrip(".").lower()
         if (title in ("mrs", "ms") and pronoun in _MASCULINE) or (title == "mr" and pronoun in _FEMININE):
             continue
-        if any(article.writes_in_lower_case(w.lower()) for w in words) or not _personal_shape(words, roles) \
-                or article.type_of(name, "name")[0] != "person":
+        if any(article.writes_in_lower_case(w.lower()) for w in words) or not _personal_shape(words, roles):
             continue
+        if article.type_of(name, "name")[0] != "person" and not (
+                title in _TITLES and len(words) >= 3 and article.type_of(" ".join(words[1:]), "name")[0] == "person"):
+            continue  # (a title before a personal name still names a person: "Judge Elena Vasquez")
         return name
     return None
 

@@ -95,6 +95,8 @@ POSITIVE = [
          "The researcher wrote to the university's research integrity office that the images were identical.",
          [("The researcher", "wrote", "the images were identical")]),
     case("write-trailing", '"The plan is dead," she wrote.', [("she", "wrote", '"The plan is dead,"')]),
+    case("relative-which-subject", "The plan has drawn criticism from patient groups, which say access remains "
+         "limited.", [("which", "say", "access remains limited")]),
     # where and on what it was said is not what was said
     case("platform-before-that", "The senator wrote on X that the compromise was fair.",
          [("The senator", "wrote", "that the compromise was fair")]),
@@ -258,6 +260,8 @@ NEGATIVE = [
     # "write" and "add" with a noun object are acts, not reports
     case("write-an-object", "Senator Okafor, who wrote the bill, voted for it.", ["wrote"]),
     case("add-an-object", "The bill would add about $11 billion to the deficit.", ["add"]),
+    case("passive-with-a-relative-pronoun", "The company declined to comment on the report, which was first "
+         "published by the Financial Times.", ["published"]),
     case("declare-an-act", "The governor declared a state of emergency on Monday.", ["declared"]),
     case("declare-inside-content", "The mayor told reporters that the city would declare a state of calamity.",
          ["declare"]),

@@ -109,6 +109,10 @@ MERGES = [
     case("merge-acronym-defined-in-brackets",
          "The Portuguese Institute for Sea and Atmosphere (IPMA) said more rain was due. IPMA warned that rivers "
          "could rise.", ["The Portuguese Institute for Sea and Atmosphere (IPMA)", "IPMA"]),
+    # a title before a personal name introduced without a quote: "She" is the judge
+    case("merge-pronoun-to-a-titled-name-not-quoted",
+         "Judge Elena Vasquez set a trial date. She warned both sides that she expects the case to proceed.",
+         ["She", "she"]),
     # an unnamed person quoted last is whom "he" means, not a named person quoted before
     case("merge-pronoun-to-an-unnamed-person",
          "Rami Haddad, the director of the monitoring group, said two were killed. A senior security official "
@@ -416,3 +420,16 @@ def test_a_no_break_space_after_a_title_types_like_a_space(segmenter, lexicons):
         assert [(s.type, s.named, [(m.start, m.end) for m in s.mentions]) for s in spaced] == \
             [(s.type, s.named, [(m.start, m.end) for m in s.mentions]) for s in plain]
         assert spaced[0].type in ("government", "expert")
+
+
+def test_pronoun_reaches_a_titled_name(segmenter, lexicons):
+    """ "Judge Elena Vasquez set a trial date. She warned ...": a title before the name keeps it a person's."""
+    sources = _sources(segmenter, lexicons, "Judge Elena Vasquez set a trial date. She warned both sides that the "
+                                            "case would proceed.")
+    assert _owner(sources, "She").name == "Judge Elena Vasquez"
+
+
+def test_relative_which_takes_a_bare_plural_antecedent(segmenter, lexicons):
+    sources = _sources(segmenter, lexicons, "The plan has drawn criticism from patient groups, which say access "
+                                            "remains limited.")
+    assert _owner(sources, "which").name == "patient groups"
