@@ -36,6 +36,7 @@ _TOKEN = re.compile(r"\w+s[\u2019'](?=\s+[a-z])|[A-Z]\w*s[\u2019'](?=\s+[A-Z])|\
 # (single curly quotes too: British copy quotes with them, and a lone ’ token closes one, an apostrophe
 # being part of its word's token)
 _QUOTE_CHARS = frozenset("\"\u201c\u201d\u00ab\u00bb\u201e'\u2018\u2019")
+_DOUBLE_QUOTES = frozenset("\"\u201c\u201d\u00ab\u00bb\u201e")
 _CLOSE_QUOTES = frozenset("\"\u201d\u00bb'\u2019")
 _AUX = frozenset(
     "has have had is are was were be been being will would could can may might must should shall did does do "
@@ -52,6 +53,10 @@ _NP_BREAK = frozenset(
     "during despite amid without within into onto upon against between through toward towards across "
     "about above below under over like via per whom -- — – ( ) [ ] ; : , . ! ? \" “ ” « » „".split()
 )
+_PREPOSITIONS = frozenset(
+    "of for at in on with from by to around across inside outside under over behind beyond within without among "
+    "between against toward towards through about after before during since into onto upon like near all both half "
+    "each".split())  # (and the quantifiers that stand before a determiner: "all the", "half the")
 _NP_INNER = frozenset("of for at in on with from familiar close near by and 's ’s &".split())
 _PRONOUNS = frozenset("he she they it we i you who".split())
 _SUBORDINATORS = frozenset(
@@ -683,6 +688,13 @@ class _SentenceReader:
             if src_end + 2 < self.n and self.texts[src_end] == "(" and self.texts[src_end + 2] == ")" \
                     and self.texts[src_end + 1].isupper():
                 src_end += 3  # "According to the Institute for Sea and Atmosphere (IPMA), C": its acronym
+            if not self.sentence.text[: m.start()].strip() and src_end + 3 < self.n and self.texts[src_end] == ",":
+                # "According to the company's finance chief, David Reyes, C": a name apposed to the source
+                k = src_end + 1
+                while k < self.n and self.texts[k][0].isupper() and self.texts[k] not in _QUOTE_CHARS:
+                    k += 1
+                if k - (src_end + 1) >= 2 and k + 1 < self.n and self.texts[k] == ",":
+                    src_end = k
             source = self._span(self.starts[i], self.ends[src_end - 1])
             before = self.sentence.text[: m.start()].strip()
             if before:  # "C, according to X"
@@ -820,6 +832,11 @@ class _SentenceReader:
                 or (low in _PARTICIPLE_CUES and before_participle not in _PRONOUNS)):
             # "..., adding that C" / "responded by saying C": the source is the clause's
             return self._participle(cue, cue_start_i, cue_end_i, made_so_far)
+        if participle and cue_start_i > 0 and self.texts[cue_start_i - 1][0].isalnum() \
+                and self.lows[cue_start_i - 1] not in _PRONOUNS and not self.texts[cue_start_i - 1][0].isupper() \
+                and i + 2 < self.n and self.texts[i + 1].isalpha() and self.texts[i + 1].islower() \
+                and self.texts[i + 2] in (",", ".", ")", ";"):
+            return []  # "a provider of supply-chain forecasting software": an -ing form after a noun describes it
         if self._passive_by(cue_start_i, cue_end_i):
             return self._passive(cue, cue_start_i, cue_end_i)
         # inverted: '"C," said X' / 'C, clarified CENTCOM'
@@ -842,8 +859,11 @@ class _SentenceReader:
                 content = self._content_before(cue_start_i - 1)
                 if content:
                     return self._with_relay(self._make(cue, source, content, "inverted"), src_end)
-        # source before the cue
-        src = self._np_left(cue_start_i)
+        # source before the cue ("Acme Corp, a maker of garden tools, today announced": the time is neither)
+        subject_end = cue_start_i
+        while subject_end > 1 and self.lows[subject_end - 1] in ("today", "yesterday", "tonight"):
+            subject_end -= 1
+        src = self._np_left(subject_end)
         if src is None and cue_start_i > 0 and self.lows[cue_start_i - 1] in ("and", "but"):
             earlier = [a for a in made_so_far if a.source is not None and a.cue.span.end <= cue.span.start
                        and a.source.text.lower() not in ("who", "which", "that")]
@@ -855,18 +875,18 @@ class _SentenceReader:
             return []
         src_start_i, subordinate = src
         relayed = None
-        if cue_start_i >= 2 and self.texts[cue_start_i - 1] == ",":
+        if subject_end >= 2 and self.texts[subject_end - 1] == ",":
             # "The Punch newspaper, citing officials at the ministry, reported ...": the source is the paper, the
             # officials are relayed through it
-            c = next((k for k in range(src_start_i + 1, cue_start_i - 2) if self.texts[k] == ","
+            c = next((k for k in range(src_start_i + 1, subject_end - 2) if self.texts[k] == ","
                       and self.lows[k + 1] in ("citing", "quoting")), None)
             if c is not None:
-                relayed = (self.starts[c + 2], self.ends[cue_start_i - 2], self.starts[c + 1], self.ends[c + 1])
+                relayed = (self.starts[c + 2], self.ends[subject_end - 2], self.starts[c + 1], self.ends[c + 1])
                 source = self._span(self.starts[src_start_i], self.ends[c - 1])
             else:
-                source = self._span(self.starts[src_start_i], self.ends[cue_start_i - 1])
+                source = self._span(self.starts[src_start_i], self.ends[subject_end - 1])
         else:
-            source = self._span(self.starts[src_start_i], self.ends[cue_start_i - 1])
+            source = self._span(self.starts[src_start_i], self.ends[subject_end - 1])
         source = self._strip_source(source)
         if source is None:
             return []
@@ -1115,6 +1135,11 @@ class _SentenceReader:
             if text in _QUOTE_CHARS:
                 break
             start = j
+            if low in ("the", "a", "an") and j > 1 and self.lows[j - 2] in _DETERMINERS \
+                    and self.texts[j - 1].isalpha() and self.texts[j - 1].islower() \
+                    and self.lows[j - 1] not in _DETERMINERS and self.lows[j - 1] not in _PREPOSITIONS:
+                j -= 1
+                break  # "a figure | the agency expects": a determiner and its noun before end another noun phrase
             j -= 1
         if start == end_i:
             return None
@@ -1230,6 +1255,9 @@ class _SentenceReader:
                     while k < self.n and self.texts[k] not in (",", ".", "!", "?", "\u2014") \
                             and self.texts[k] not in _QUOTE_CHARS:
                         k += 1
+                    if nxt != "who" and any(self.lows[m] in self.lex.verb_forms and self.texts[m].islower()
+                                            and not self._noun_modifier(m) for m in range(j + 2, k - 1)):
+                        break  # ", a figure the agency expects to double": a comment on the content, no role
                     return k
                 break
             if low in _NP_BREAK and low not in ("and",) and not (
@@ -1725,6 +1753,7 @@ def _continue_quotes(doc: Document, found: list[Attribution], quotes: tuple[Quot
     continued = [k for k in by_end if out[k].quote == "direct" and out[k].content and out[k].source is not None
                  and out[k].rule != "signed"]
     headings = [s for s in doc.sentences if s.kind == "heading"]
+    sentence_starts = [s.start for s in doc.sentences]
     for q in quotes:
         before = bisect_right(covered_starts, q.start)  # the spans that start at or before the quote
         if before and reach[before - 1] > q.start:
@@ -1740,8 +1769,10 @@ def _continue_quotes(doc: Document, found: list[Attribution], quotes: tuple[Quot
             continue
         a = out[best]
         between = doc.text[a.content[-1].end:q.start]
-        # only when nothing but the cue clause or whitespace separates them
-        if _NEW_SENTENCE.search(between) and not _CUE_CLAUSE_ONLY.match(between):
+        # only when nothing but the cue clause or whitespace separates them (a long one too, when no sentence
+        # starts in it: '"...," said Col. Benjamin Aquino, a spokesman for the army's Eastern Command. "..."')
+        if _NEW_SENTENCE.search(between) and not _CUE_CLAUSE_ONLY.match(between) and (
+                any(a.content[-1].end < st < q.start for st in sentence_starts) or not _DOUBLE_QUOTES.isdisjoint(between)):
             continue
         span = Span(q.start, q.end, doc.text[q.start:q.end])
         sids = tuple(sorted(set(a.sentence_ids) | {s.id for s in doc.sentences if s.start < q.end and q.start < s.end},

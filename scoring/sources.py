@@ -155,8 +155,9 @@ def resolve_sources(
             reason += "first mention"
         g = groups[target]
         g.mentions.append(mention)
-        if mention.text.strip():
-            g.first_words.add(mention.text.lower().split()[0])
+        if core.strip():
+            # (the core's: in "His daughter, Siobhan Brennan," "his" is her father's)
+            g.first_words.add(core.lower().split()[0])
         g.attribution_ids.append(a.id)
         g.evidence.append(f"“{mention.text}”: {reason}")
         if kind != "pronoun":
@@ -227,6 +228,10 @@ class _Article:
                 return True
             at = text.find(word, at + 1)
         return False
+
+    def has_first_name(self, surname: str) -> bool:
+        """Whether the article writes the word after a capitalised first name ("Donald Trump"): a person's."""
+        return re.search(rf"\b{_U}[{LOWER}]+\s+{re.escape(surname)}\b", self.text) is not None
 
     def inside_quote(self, pos: int) -> bool:
         """Whether ``pos`` is inside a quotation. ``find_quotes`` pairs quote marks within a paragraph (a quote
@@ -533,6 +538,11 @@ def _name_target(core: str, groups: list[_Group], article: _Article, personal: b
         g = groups[k]
         if not acronyms and not g.name_acronyms and own.isdisjoint(g.name_words):
             continue  # no acronym to spell out and no word in common: none of its names can match
+        if personal and len(this.person_tokens) >= 2 and g.person and any(
+                len(earlier.person_tokens) >= 2 and not (earlier.person_tokens <= this.person_tokens
+                                                          or this.person_tokens <= earlier.person_tokens)
+                for earlier in g.name_parts.values()):
+            continue  # "Siobhan Brennan" is not "Elias Brennan": one surname, two people
         for name, earlier in g.name_parts.items():
             for c in acronyms:
                 if _is_acronym_of(c, earlier.caps):
@@ -546,6 +556,12 @@ def _name_target(core: str, groups: list[_Group], article: _Article, personal: b
             if own and theirs and not described and (own <= theirs or theirs <= own) and (
                     len(own & theirs) >= 2 or (g.person and len(own) == 1 and own <= earlier.person_tokens)
                     # "Pence", then "Gov. Mike Pence"
+                    or (len(own) == 1 and own <= earlier.person_tokens and len(earlier.person_tokens) >= 2
+                        and 0 < _own_name_start(earlier.words, article.lexicons.type_words))
+                    # "Brightwater co-founder and CEO Tomas Lindqvist", then "Lindqvist"
+                    or (not g.person and len(own) == 1 and earlier.caps[:1] and own == {earlier.caps[0].lower()}
+                        and g.type in ("company", "organisation") and not article.has_first_name(words[0]))
+                    # "Halvorsen Analytics plc", then "Halvorsen" (but not "Trump" where "Donald Trump" is named)
                     or (g.person and personal and len(theirs) == 1 and theirs <= this.person_tokens)
                     or (len(own) == 1 and len(theirs) == 1)):
                 return k, f"shares the name “{' '.join(sorted(own & theirs))}” with “{name}”"
@@ -612,7 +628,10 @@ def _gender(g: _Group) -> str | None:
 
 def _pronoun_target(low: str, groups: list[_Group]) -> tuple[int | None, str]:
     wanted = "f" if low in _FEMININE else "m" if low in _MASCULINE else None
-    for k in range(len(groups) - 1, -1, -1):
+    # the source mentioned last comes first, not the one made last: "Hollings said ... Alvarez said ... Hollings
+    # said ... He said" is Hollings
+    for k in sorted(range(len(groups)), key=lambda k: groups[k].mentions[-1].start if groups[k].mentions else -1,
+                    reverse=True):
         g = groups[k]
         if wanted and _gender(g) not in (None, wanted):
             continue  # "she" does not refer to a source called "he" or "Mr. Bown" before

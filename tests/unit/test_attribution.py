@@ -97,6 +97,16 @@ POSITIVE = [
     case("write-trailing", '"The plan is dead," she wrote.', [("she", "wrote", '"The plan is dead,"')]),
     case("relative-which-subject", "The plan has drawn criticism from patient groups, which say access remains "
          "limited.", [("which", "say", "access remains limited")]),
+    case("time-between-subject-and-cue", "Acme Corp, a leading maker of garden tools, today announced that it will "
+         "cut 200 jobs.", [("Acme Corp, a leading maker of garden tools,", "announced", "that it will cut 200 jobs")]),
+    case("according-to-with-an-apposed-name", "According to the company's chief financial officer, David Reyes, "
+         "the company will fund the deal from reserves.",
+         [("the company's chief financial officer, David Reyes", "According to", "the company will fund the deal")]),
+    case("according-to-then-a-comment", "About 55 million people live with dementia, according to the World "
+         "Health Organization, a figure the agency expects to double by 2050.",
+         [("the World Health Organization", "according to", "About 55 million people live with dementia")]),
+    case("concede-a-clause", "Hollings conceded that the race was over.",
+         [("Hollings", "conceded", "that the race was over")]),
     # where and on what it was said is not what was said
     case("platform-before-that", "The senator wrote on X that the compromise was fair.",
          [("The senator", "wrote", "that the compromise was fair")]),
@@ -262,6 +272,10 @@ NEGATIVE = [
     case("add-an-object", "The bill would add about $11 billion to the deficit.", ["add"]),
     case("passive-with-a-relative-pronoun", "The company declined to comment on the report, which was first "
          "published by the Financial Times.", ["published"]),
+    case("ing-form-describing-a-noun", "Acme, a provider of supply-chain forecasting software, announced that "
+         "it will cut 200 jobs.", ["forecasting"]),
+    case("concede-no-clause", "Hollings conceded about an hour later in a brief speech in Colorado Springs.",
+         ["conceded"]),
     case("declare-an-act", "The governor declared a state of emergency on Monday.", ["declared"]),
     case("declare-inside-content", "The mayor told reporters that the city would declare a state of calamity.",
          ["declare"]),
@@ -772,3 +786,11 @@ def test_tokens_are_what_the_token_pattern_finds(lexicons, text):
     assert texts == expected
     assert all(text[s - 5:e - 5] == t and low == t.lower() for t, s, e, low in zip(texts, starts, ends, lows))
     assert starts == sorted(starts) and all(s < e for s, e in zip(starts, ends))
+
+
+def test_quote_continues_after_a_long_cue_clause_with_a_title(segmenter, lexicons):
+    """A title's period and a long description between two quotes are still one cue clause."""
+    found = _attrs(segmenter, lexicons, '"We are ready," said Col. Benjamin Aquino, a spokesman for the army\'s '
+                                        'Eastern Mindanao Command in Davao City. "We will find them."')
+    assert len(found) == 1
+    assert [c.text for c in found[0].content] == ['"We are ready,"', '"We will find them."']

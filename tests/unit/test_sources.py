@@ -113,6 +113,17 @@ MERGES = [
     case("merge-pronoun-to-a-titled-name-not-quoted",
          "Judge Elena Vasquez set a trial date. She warned both sides that she expects the case to proceed.",
          ["She", "she"]),
+    # the source mentioned last, not the one first quoted last
+    case("merge-pronoun-to-the-source-mentioned-last",
+         "Hollings said he lost. Alvarez said the state won. Hollings said it was close. He said he had called "
+         "Alvarez.", ["Hollings", "He"]),
+    case("merge-her-not-his", "A council spokesman said the change was about safety. His daughter, Siobhan "
+         'Brennan, said he was upset. "He will not say it," she said.', ["His daughter, Siobhan Brennan,", "she"]),
+    case("merge-surname-after-a-compound-title", "Brightwater co-founder and CEO Tomas Lindqvist said the deal "
+         'would help. "Our team is happy," Lindqvist said.',
+         ["Brightwater co-founder and CEO Tomas Lindqvist", "Lindqvist"]),
+    case("merge-company-by-its-first-word", "Halvorsen Analytics plc said it had signed a deal. Halvorsen said it "
+         "plans to retain all staff.", ["Halvorsen Analytics plc", "Halvorsen"]),
     # an unnamed person quoted last is whom "he" means, not a named person quoted before
     case("merge-pronoun-to-an-unnamed-person",
          "Rami Haddad, the director of the monitoring group, said two were killed. A senior security official "
@@ -155,6 +166,9 @@ APART = [
     case("apart-the-judge-is-no-prosecutor",
          "Prosecutors said the ledgers were forged. The judge said the trial would resume.",
          ["Prosecutors", "The judge"]),
+    case("apart-one-surname-two-people",
+         '"It is about people," Elias Brennan said. His daughter, Siobhan Brennan, said he was tired.',
+         ["Elias Brennan", "His daughter, Siobhan Brennan,"]),
     case("apart-description-is-not-a-person",
          "The Tide Lance, an armed group, said it fired the missile. The group said more would follow. "
          "Mara Lind said the port was calm.",
@@ -279,6 +293,8 @@ TYPES = [
          "Chief Financial Officer Henrik Dahl", "company", True),
     case("type-us-attorney", "Assistant U.S. Attorney Mark Whitfield said the case was strong.",
          "Assistant U.S. Attorney Mark Whitfield", "law_enforcement", True),
+    case("type-campaign-spokesman", "Hollings campaign spokesman Derek Tate said the result was fair.",
+         "Hollings campaign spokesman Derek Tate", "party_campaign", True),
     case("type-court-filings", "Court filings show the firm paid twice.", "Court filings", "document", False),
 ]
 
@@ -433,3 +449,11 @@ def test_relative_which_takes_a_bare_plural_antecedent(segmenter, lexicons):
     sources = _sources(segmenter, lexicons, "The plan has drawn criticism from patient groups, which say access "
                                             "remains limited.")
     assert _owner(sources, "which").name == "patient groups"
+
+
+def test_first_word_of_a_company_is_not_a_named_person(segmenter, lexicons):
+    """ "Trump" is not "Trump Hotels" where the article names "Donald Trump"."""
+    sources = _sources(segmenter, lexicons, "Trump Hotels said bookings were up. Donald Trump said he was proud. "
+                                            "Trump said the hotels were great.")
+    assert _owner(sources, "Trump") is _owner(sources, "Donald Trump")
+    assert _owner(sources, "Trump") is not _owner(sources, "Trump Hotels")
