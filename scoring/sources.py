@@ -641,6 +641,8 @@ def _pronoun_target(low: str, groups: list[_Group]) -> tuple[int | None, str]:
             return k, "“it” for the nearest organisation named or described before"
         if low in _PLURAL_PRONOUNS and not g.person and g.names:
             return k, "“they” for the nearest group named before"
+        if low in _PLURAL_PRONOUNS and g.plural:
+            return k, "“they” for the nearest people described before"
     return None, ""
 
 

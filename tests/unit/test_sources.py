@@ -124,6 +124,8 @@ MERGES = [
          ["Brightwater co-founder and CEO Tomas Lindqvist", "Lindqvist"]),
     case("merge-company-by-its-first-word", "Halvorsen Analytics plc said it had signed a deal. Halvorsen said it "
          "plans to retain all staff.", ["Halvorsen Analytics plc", "Halvorsen"]),
+    case("merge-they-to-people-described", "The authors wrote that the findings support modest exercise. They "
+         "cautioned that the study was small.", ["The authors", "They"]),
     # an unnamed person quoted last is whom "he" means, not a named person quoted before
     case("merge-pronoun-to-an-unnamed-person",
          "Rami Haddad, the director of the monitoring group, said two were killed. A senior security official "
