@@ -122,6 +122,10 @@ _BARE_VERB_SUBJECTS = frozenset(
     "percent him police staff clergy".split()
 )
 # tokens (lower-cased) where a content read forward may end: a dash, a semicolon, a comma, a conjunction
+_SENTENCE_ADVERBS = frozenset("later earlier then meanwhile separately instead however still now also".split())
+# words of an adverbial that may stand between a cue and its "that" ("for months", "on condition of anonymity")
+_INTERJECTED_WORDS = frozenset("for over on in of condition anonymity months weeks years days decades again since "
+                               "then now last week month year time times once twice privately publicly".split())
 _CLAUSE_BREAKS = frozenset(("\u2014", ";", ",", "but", "and"))
 _PARTICIPLE_CUES = frozenset("adding saying noting explaining stressing insisting warning arguing claiming".split())
 
@@ -460,6 +464,18 @@ class _SentenceReader:
                     and not relative and not quote_before:  # ('"...," says Paul Rieckhoff' is inverted)
                 if not self.heading:
                     return None  # (after "NAME, a geriatrician," the -s form is the verb)
+        if low.endswith("ed") and i > 0:
+            if entry.lemma in ("accuse", "suspect") and nxt == "of":
+                return None  # "a man accused of stealing": the man is accused, nobody here accuses
+            if (prev in _DETERMINERS or prev[:1].isdigit() or prev in _QUANTIFIERS) and i + 1 < self.n \
+                    and self.texts[i + 1].isalpha() and self.texts[i + 1].islower() \
+                    and self.lows[i + 1] not in _NP_BREAK and self.lows[i + 1] not in _DETERMINERS:
+                return None  # "1,042 confirmed cases", "the reported attack": an adjective before its noun
+            if nxt in ("in", "at", "across", "near", "since", "during", "throughout") and prev.isalpha() \
+                    and self.texts[i - 1].islower() and prev not in _AUX and prev not in _PRONOUNS \
+                    and prev not in _MODALS and "that" not in self.lows[i + 1:i + 8] \
+                    and _QUOTE_CHARS.isdisjoint(self.texts[i + 1:i + 8]):
+                return None  # "with outbreaks reported in 19 states": a participle describing the noun
         passive_with_agent = False
         if low.endswith("ed") or low in ("told", "said", "thought", "found", "known", "shown", "written"):
             k = i - 1
@@ -919,7 +935,8 @@ class _SentenceReader:
             # cue are the first fragment of what was said
             before = self._content_before(src_start_i - 1)
             if before and before[0].end <= content[0].start and not any(
-                    w in _QUOTE_CHARS for w in self.texts[:src_start_i]):
+                    w in _QUOTE_CHARS for w in self.texts[:src_start_i]) \
+                    and not self._intro_phrase(src_start_i - 1, short=False):
                 content = before + content
         outer = self._make(cue, source, content, "forward")
         if relayed is not None:
@@ -1143,9 +1160,10 @@ class _SentenceReader:
             j -= 1
         if start == end_i:
             return None
-        # trim leading inner words ("of", "and")
+        # trim leading inner words ("of", "and") and sentence adverbs ("Later the moderator said")
         untrimmed = start
-        while start < end_i and self.lows[start] in _NP_INNER:
+        while start < end_i and (self.lows[start] in _NP_INNER or (
+                start < end_i - 1 and self.lows[start] in _SENTENCE_ADVERBS)):
             start += 1
         if start == end_i:
             return None
@@ -1241,7 +1259,8 @@ class _SentenceReader:
         j = i
         while j < self.n and j - i < 14:
             low, text = self.lows[j], self.texts[j]
-            if j > i and low in _DETERMINERS and self.lows[j - 1] not in _NP_INNER:
+            if j > i and low in _DETERMINERS and self.lows[j - 1] not in _NP_INNER and not (
+                    j - 2 >= i and self.lows[j - 1] == "to" and self.lows[j - 2] in ("close", "closest", "near", "loyal")):
                 break  # a new noun phrase starts: "told reporters | the water was safe"
             if text == "," and j + 1 < self.n and not appositions:
                 break
@@ -1261,8 +1280,13 @@ class _SentenceReader:
                     return k
                 break
             if low in _NP_BREAK and low not in ("and",) and not (
-                    text == "." and j > i and self.lows[j - 1].rstrip(".") in self.lex.abbreviations):
-                break
+                    text == "." and j > i and self.lows[j - 1].rstrip(".") in self.lex.abbreviations) and not (
+                    low == "to" and j > i and self.lows[j - 1] in ("close", "closest", "near", "loyal")):
+                break  # ("a person close to the campaign" stays one noun phrase)
+            if j > i and low in ("briefed", "involved", "knowledgeable") and j + 1 < self.n \
+                    and self.lows[j + 1] in ("on", "in", "about", "with"):
+                j += 2  # "two people briefed on the matter", "officials involved in the talks"
+                continue
             if text in _QUOTE_CHARS:
                 break
             if j > i and low in ("in", "on", "at") and j + 1 < self.n and (
@@ -1279,7 +1303,7 @@ class _SentenceReader:
                     return k
                 break
             if j > i and low in ("citing", "quoting", "adding", "saying", "without", "noting", "which",
-                                 "he", "she", "they", "we", "i"):
+                                 "he", "she", "they", "we", "i", "it"):
                 break  # (a subject pronoun opens the content: "told the court he was innocent")
             if j > i and (low in ("on", "late", "last", "earlier", "yesterday", "today", "tonight") or
                           low in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")):
@@ -1389,8 +1413,8 @@ class _SentenceReader:
         # skip the addressee of tell-verbs and adverbials before the content
         if lemma in _TELL_VERBS and j < n and self.lows[j] not in ("that",) and self.texts[j] not in _QUOTE_CHARS:
             end = self._np_right(j)
-            if end > j:
-                j = end
+            if end > j and not (end < n and self.lows[end] in _FINITE_AUX):
+                j = end  # (not "warn the numbers may be undercounted": there the noun phrase is the subject)
         for _ in range(3):
             if j < n and self.texts[j] in (",", ":"):
                 j += 1
@@ -1420,9 +1444,15 @@ class _SentenceReader:
                                                   "saturday", "sunday", "week", "month", "year", "night",
                                                   "yesterday", "today"):
                     j += 1
+        # an interjection or adverbial between the cue and its "that": "told me, on condition of anonymity,
+        # that", "has said repeatedly that", "has signaled for months that"
+        t = next((t for t in range(j, min(j + 7, n)) if self.lows[t] == "that"), None)
+        if t is not None and t > j and all(self.texts[m] == "," or (self.texts[m].islower() and (
+                self.lows[m].endswith("ly") or self.lows[m] in _INTERJECTED_WORDS)) for m in range(j, t)):
+            j = t
         if j >= n and self.texts[-1] == ":":
             return self._quote_after_sentence()
-        if j >= n or self.texts[j] in (".", "!", "?"):
+        if j >= n or self.texts[j] in (".", "!", "?") or self.lows[j] == "according":
             return ()
         start = self.starts[j]
         end = self.sentence.end

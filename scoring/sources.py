@@ -90,6 +90,8 @@ class _Group:
     type_evidence: str = ""
     named: bool = False
     person: bool = False
+    writer: bool = False
+    """The article's writer ("I" outside quotes): never "he", "she" or "they"."""
     plural: bool = False
     """Described as many people ("Critics", "local residents"): never "he" or "she"."""
     evidence: list[str] = field(default_factory=list)
@@ -129,18 +131,26 @@ def resolve_sources(
             # "I" or "we" in the article's own words is its writer, not the last person quoted
             if writer is None:
                 groups.append(_Group(type="person", type_evidence="the article's writer (the first person outside "
-                                     "a quotation)", person=True, descriptions=["the writer"]))
+                                     "a quotation)", person=True, descriptions=["the writer"], writer=True))
                 writer = len(groups) - 1
             target, reason = writer, "the first person outside a quotation: the article's writer"
         elif kind == "pronoun":
             target, reason = _pronoun_target(core.lower(), groups)
-            if target is None and core.lower() in _FEMININE | _MASCULINE:
-                # nobody quoted before fits: the nearest person the article named ("A spokesman, Piet
-                # Vandermolen, declined ... he said"), introduced as a source from here on
+            if core.lower() in _FEMININE | _MASCULINE:
+                # nobody quoted before fits, or a person named as a sentence's subject since that source was last
+                # mentioned ("Gov. Frank Delacroix declined to say ... "...," he said"): the nearest person the
+                # article named, introduced as a source from here on
                 named = _person_named_before(mention.start, core.lower(), article)
-                if named:
-                    core, full, kind = named, named, "name"
-                    reason = f"“{mention.text}” refers to “{named}”, the nearest person named before it; "
+                if named and target is not None:
+                    # (a named person the article already quoted keeps the gender its mentions gave it)
+                    known, _ = _name_target(named[0], groups, article, True)
+                    if known is not None and _gender(groups[known]) not in (
+                            None, "f" if core.lower() in _FEMININE else "m"):
+                        named = None
+                if named and (target is None or (named[1] > groups[target].mentions[-1].end
+                                                  and article.opens_sentence(named[1]))):
+                    core, full, kind, target = named[0], named[0], "name", None
+                    reason = f"“{mention.text}” refers to “{named[0]}”, the nearest person named before it; "
         elif kind == "description":
             target, found = _description_target(core.lower(), groups, lexicons)
             reason += found
@@ -192,6 +202,8 @@ def resolve_sources(
     return tuple(sources), {aid: ids[k] for aid, k in owner.items()}
 
 
+# a sentence start (text start, paragraph, or ". " / '." ') and capitalised words only up to the end
+_OPENS_SENTENCE = re.compile(rf"(?:^|\n|[.!?][\"”’']?\s)\s*(?:[{UPPER}][\w.’'-]*\s+)*$")
 # an acronym defined in brackets right after a name: "(IPMA)", "(U.N.)", "(M&S)"; not "(R-Utah)"
 _DEFINED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z0-9&.]{1,9})\)")
 # where find_quotes ends a paragraph (its paragraphs are runs of "[^\n]|\n(?!\s*\n)")
@@ -228,6 +240,11 @@ class _Article:
                 return True
             at = text.find(word, at + 1)
         return False
+
+    def opens_sentence(self, pos: int) -> bool:
+        """Whether only capitalised words ("Ohio Gov.") stand between ``pos`` and the start of its sentence."""
+        before = self.text[max(0, pos - 60):pos]
+        return _OPENS_SENTENCE.search(before) is not None
 
     def has_first_name(self, surname: str) -> bool:
         """Whether the article writes the word after a capitalised first name ("Donald Trump"): a person's."""
@@ -379,7 +396,7 @@ _U = f"[{UPPER}]"  # a capital, beyond ASCII too ("Erdoğan", "Ángel Gómez")
 # then a head noun in lower case or an all-capital role ("press secretary", "spokesman for the Council",
 # "Millbrook’s MP"); not "The Council of Northern States", whose head is its own name
 _DESCRIPTION_BEFORE_NAME = re.compile(
-    rf"(?:(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+|(?:{_U}[\w.-]*\s+)*{_U}[\w.-]*[’']s?\s+)"
+    rf"(?:(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]hat|[Tt]his)\s+|(?=[{LOWER}])|(?:{_U}[\w.-]*\s+)*{_U}[\w.-]*[’']s?\s+)"
     rf"(?:{_U}[\w.-]*\s+)*(?:(?!(?:of|in|for|at|on|from|to|and)\b)[{LOWER}][\w’'-]*|[{UPPER}]{{2,5}}\b)(?:\s.*)?")
 # a name in apposition: capitals, with the particles names carry ("Kataib al-Nasr", "Ursula von der Leyen")
 _NAME_WORD = rf"(?:{_U}[\w’'-]+|(?:al|el|bin|ibn|de|da|di|du|van|von|der|del|la|le)(?:-{_U}[\w’'-]+)?)"
@@ -387,7 +404,8 @@ _NAME_WORD = rf"(?:{_U}[\w’'-]+|(?:al|el|bin|ibn|de|da|di|du|van|von|der|del|l
 # apposed to a description (the role words before it are the description's)
 _APPOSED_NAME = re.compile(
     rf",\s+(?:(?!(?:a|an|the|of|for|in|at|and|with|who|which)\b)[{LOWER}][\w-]*\s+){{0,3}}"
-    rf"((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+)?{_U}[\w’'-]+(?:\s+{_NAME_WORD}){{0,3}}),?$")
+    rf"((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+)?{_U}[\w’'-]+(?:\s+{_NAME_WORD}){{0,3}})"
+    rf"(?:\s+(?:of|at|from)\s+(?:the\s+)?{_U}[^,]*)?,?$")  # ("Raymond Osei of the University of Michigan")
 
 
 def _antecedent(text: str, start: int) -> str | None:
@@ -595,6 +613,8 @@ def _description_target(low: str, groups: list[_Group], lexicons: Lexicons) -> t
         and lexicons.type_word_rank[head][2] not in ("person", "anonymous", "document"))
     for k in range(len(groups) - 1, -1, -1):
         g = groups[k]
+        if len(words) > 1 and any(m.text.lower().startswith(low + ",") for m in g.mentions):
+            return k, f"“{low}” is how the article introduced this source by name"  # "The moderator, Elena Ruiz,"
         if g.person and head not in _PERSON_ROLES:
             continue  # "the ministry" is never a person named before ("the senator" may be)
         if head in _ROLE_FORMS:
@@ -633,6 +653,8 @@ def _pronoun_target(low: str, groups: list[_Group]) -> tuple[int | None, str]:
     for k in sorted(range(len(groups)), key=lambda k: groups[k].mentions[-1].start if groups[k].mentions else -1,
                     reverse=True):
         g = groups[k]
+        if g.writer:
+            continue
         if wanted and _gender(g) not in (None, wanted):
             continue  # "she" does not refer to a source called "he" or "Mr. Bown" before
         if low in _PERSON_PRONOUNS and (g.person or (g.type == "person" and not g.plural)):
@@ -695,13 +717,15 @@ _PERSON_NAME = re.compile(rf"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.\s+)?{_
                           rf"(?:\s+{_U}[{LOWER}’'-]+){{1,2}}\b")
 
 
-def _person_named_before(pos: int, pronoun: str, article: _Article) -> str | None:
+def _person_named_before(pos: int, pronoun: str, article: _Article) -> tuple[str, int] | None:
     """The last personal name in the 400 characters before a pronoun, of a compatible title ("Ms." for "she"),
-    with no word the article also writes in lower case ("In March", "Small Fry")."""
+    with no word the article also writes in lower case ("In March", "Small Fry"), and where it starts."""
     window_start = max(0, pos - 400)
     roles = article.lexicons.type_words
     for m in reversed(list(_PERSON_NAME.finditer(article.text, window_start, pos))):
-        name = m.group()
+        name, start = m.group(), m.start()
+        if name.startswith("By "):
+            name, start = name[3:], start + 3  # a byline's "By Helen Marsh"
         words = name.split()
         title = words[0].rstrip(".").lower()
         if (title in ("mrs", "ms") and pronoun in _MASCULINE) or (title == "mr" and pronoun in _FEMININE):
@@ -711,7 +735,7 @@ def _person_named_before(pos: int, pronoun: str, article: _Article) -> str | Non
         if article.type_of(name, "name")[0] != "person" and not (
                 title in _TITLES and len(words) >= 3 and article.type_of(" ".join(words[1:]), "name")[0] == "person"):
             continue  # (a title before a personal name still names a person: "Judge Elena Vasquez")
-        return name
+        return name, start
     return None
 
 

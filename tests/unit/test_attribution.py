@@ -107,6 +107,16 @@ POSITIVE = [
          [("the World Health Organization", "according to", "About 55 million people live with dementia")]),
     case("concede-a-clause", "Hollings conceded that the race was over.",
          [("Hollings", "conceded", "that the race was over")]),
+    case("interjection-before-that", 'A senior official told me, on condition of anonymity, that the survey '
+         '"captures mood more than reality."', [("A senior official", "told", 'that the survey')]),
+    case("adverb-before-that", "The chair has said repeatedly that the economy is resilient.",
+         [("The chair", "has said", "that the economy is resilient")]),
+    case("warn-a-clause-not-an-addressee", "Some public health experts warn the numbers may be undercounted.",
+         [("Some public health experts", "warn", "the numbers may be undercounted")]),
+    case("according-to-a-person-close-to", "According to a person close to the campaign, the decision was made "
+         "on Sunday.", [("a person close to the campaign", "According to", "the decision was made on Sunday")]),
+    case("according-to-people-briefed", "The decision was made on Sunday, according to two people briefed on the "
+         "matter.", [("two people briefed on the matter", "according to", "The decision was made on Sunday")]),
     # where and on what it was said is not what was said
     case("platform-before-that", "The senator wrote on X that the compromise was fair.",
          [("The senator", "wrote", "that the compromise was fair")]),
@@ -276,6 +286,13 @@ NEGATIVE = [
          "it will cut 200 jobs.", ["forecasting"]),
     case("concede-no-clause", "Hollings conceded about an hour later in a brief speech in Colorado Springs.",
          ["conceded"]),
+    case("accused-of-describes-a-noun", "Police arrested a man accused of stealing a car.", ["accused"]),
+    case("participle-describing-a-noun", "Cases have risen sharply, with outbreaks reported in 19 states.",
+         ["reported"]),
+    case("participle-as-an-adjective", "Data released Tuesday showed 1,042 confirmed cases so far this year.",
+         ["confirmed"]),
+    case("noun-reports-before-according-to", "Employees learned of the plans through news reports, according to "
+         "a post on an internal message board.", ["reports"]),
     case("declare-an-act", "The governor declared a state of emergency on Monday.", ["declared"]),
     case("declare-inside-content", "The mayor told reporters that the city would declare a state of calamity.",
          ["declare"]),
@@ -794,3 +811,10 @@ def test_quote_continues_after_a_long_cue_clause_with_a_title(segmenter, lexicon
                                         'Eastern Mindanao Command in Davao City. "We will find them."')
     assert len(found) == 1
     assert [c.text for c in found[0].content] == ['"We are ready,"', '"We will find them."']
+
+
+def test_scene_setting_phrase_is_no_content(segmenter, lexicons):
+    """ "In one message, Almeida wrote, "..."": the opening phrase sets the scene, it is not what was written."""
+    found = _attrs(segmenter, lexicons, 'In one message, Almeida wrote, "Keep the envelopes coming."')
+    a = next(a for a in found if a.cue.span.text == "wrote")
+    assert [c.text for c in a.content] == ['"Keep the envelopes coming."']

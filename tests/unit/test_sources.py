@@ -124,6 +124,12 @@ MERGES = [
          ["Brightwater co-founder and CEO Tomas Lindqvist", "Lindqvist"]),
     case("merge-company-by-its-first-word", "Halvorsen Analytics plc said it had signed a deal. Halvorsen said it "
          "plans to retain all staff.", ["Halvorsen Analytics plc", "Halvorsen"]),
+    case("merge-pronoun-to-a-subject-named-since",
+         'Jenna Cole called the analysis "fake math." Ohio Gov. Frank Delacroix declined to say whom he would vote '
+         'for. "I am focused on governing," he said.', ["he"]),
+    case("merge-description-to-its-introduction",
+         "The moderator, Elena Ruiz of Canal 9, said the debate would start late. Later the moderator said time was "
+         "up.", ["The moderator, Elena Ruiz of Canal 9,", "the moderator"]),
     case("merge-they-to-people-described", "The authors wrote that the findings support modest exercise. They "
          "cautioned that the study was small.", ["The authors", "They"]),
     # an unnamed person quoted last is whom "he" means, not a named person quoted before
@@ -459,3 +465,22 @@ def test_first_word_of_a_company_is_not_a_named_person(segmenter, lexicons):
                                             "Trump said the hotels were great.")
     assert _owner(sources, "Trump") is _owner(sources, "Donald Trump")
     assert _owner(sources, "Trump") is not _owner(sources, "Trump Hotels")
+
+
+def test_pronoun_reaches_a_subject_named_since_the_last_source(segmenter, lexicons):
+    sources = _sources(segmenter, lexicons, 'Jenna Cole called the analysis "fake math." Ohio Gov. Frank Delacroix '
+                                            'declined to say whom he would vote for. "I am focused on governing," he '
+                                            'said.')
+    assert _owner(sources, "he").name == "Frank Delacroix"
+
+
+def test_the_writer_is_never_he(segmenter, lexicons):
+    sources = _sources(segmenter, lexicons, 'I think the plan is wrong. "Nobody went broke paying cash," he said.')
+    assert _owner(sources, "he") is not _owner(sources, "I")
+
+
+def test_apposed_name_with_an_affiliation(segmenter, lexicons):
+    sources = _sources(segmenter, lexicons, "That economist, Raymond Osei of the University of Michigan, believes "
+                                            "the reckoning has barely started.")
+    s = _owner(sources, "economist, Raymond Osei of the University of Michigan,")
+    assert s.name == "Raymond Osei" and s.named
