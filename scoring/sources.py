@@ -140,7 +140,9 @@ def resolve_sources(
                 # nobody quoted before fits, or a person named as a sentence's subject since that source was last
                 # mentioned ("Gov. Frank Delacroix declined to say ... "...," he said"): the nearest person the
                 # article named, introduced as a source from here on
-                named = _person_named_before(mention.start, core.lower(), article)
+                # (with a source found, only the text since its last mention is read)
+                since = groups[target].mentions[-1].end if target is not None else 0
+                named = _person_named_before(mention.start, core.lower(), article, since)
                 if named and target is not None:
                     # (a named person the article already quoted keeps the gender its mentions gave it)
                     known, _ = _name_target(named[0], groups, article, True)
@@ -202,6 +204,8 @@ def resolve_sources(
     return tuple(sources), {aid: ids[k] for aid, k in owner.items()}
 
 
+# a capitalised word ending where the search ends ("Donald" before " Trump")
+_FIRST_NAME_BEFORE = re.compile(rf"(?<![\w.’'-])[{UPPER}][{LOWER}]+$")
 # a sentence start (text start, paragraph, or ". " / '." ') and capitalised words only up to the end
 _OPENS_SENTENCE = re.compile(rf"(?:^|\n|[.!?][\"”’']?\s)\s*(?:[{UPPER}][\w.’'-]*\s+)*$")
 # an acronym defined in brackets right after a name: "(IPMA)", "(U.N.)", "(M&S)"; not "(R-Utah)"
@@ -248,7 +252,14 @@ class _Article:
 
     def has_first_name(self, surname: str) -> bool:
         """Whether the article writes the word after a capitalised first name ("Donald Trump"): a person's."""
-        return re.search(rf"\b{_U}[{LOWER}]+\s+{re.escape(surname)}\b", self.text) is not None
+        text = self.text
+        at = text.find(" " + surname)
+        while at > 0:
+            end = at + 1 + len(surname)
+            if (end == len(text) or not _is_word_char(text[end])) and _FIRST_NAME_BEFORE.search(text, max(0, at - 30), at):
+                return True
+            at = text.find(" " + surname, at + 1)
+        return False
 
     def inside_quote(self, pos: int) -> bool:
         """Whether ``pos`` is inside a quotation. ``find_quotes`` pairs quote marks within a paragraph (a quote
@@ -717,10 +728,12 @@ _PERSON_NAME = re.compile(rf"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.\s+)?{_
                           rf"(?:\s+{_U}[{LOWER}’'-]+){{1,2}}\b")
 
 
-def _person_named_before(pos: int, pronoun: str, article: _Article) -> tuple[str, int] | None:
+def _person_named_before(pos: int, pronoun: str, article: _Article, since: int = 0) -> tuple[str, int] | None:
     """The last personal name in the 400 characters before a pronoun, of a compatible title ("Ms." for "she"),
     with no word the article also writes in lower case ("In March", "Small Fry"), and where it starts."""
-    window_start = max(0, pos - 400)
+    window_start = max(since, pos - 400)
+    if window_start >= pos:
+        return None
     roles = article.lexicons.type_words
     for m in reversed(list(_PERSON_NAME.finditer(article.text, window_start, pos))):
         name, start = m.group(), m.start()
