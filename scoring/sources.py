@@ -140,17 +140,16 @@ def resolve_sources(
                 # nobody quoted before fits, or a person named as a sentence's subject since that source was last
                 # mentioned ("Gov. Frank Delacroix declined to say ... "...," he said"): the nearest person the
                 # article named, introduced as a source from here on
-                # (with a source found, only the text since its last mention is read)
-                since = groups[target].mentions[-1].end if target is not None else 0
-                named = _person_named_before(mention.start, core.lower(), article, since)
+                # (with a source found, only the text since its last mention is read: a name there is later)
+                named = _person_named_before(mention.start, core.lower(), article,
+                                             groups[target].mentions[-1].end if target is not None else 0)
                 if named and target is not None:
                     # (a named person the article already quoted keeps the gender its mentions gave it)
                     known, _ = _name_target(named[0], groups, article, True)
                     if known is not None and _gender(groups[known]) not in (
                             None, "f" if core.lower() in _FEMININE else "m"):
                         named = None
-                if named and (target is None or (named[1] > groups[target].mentions[-1].end
-                                                  and article.opens_sentence(named[1]))):
+                if named and (target is None or article.opens_sentence(named[1])):
                     core, full, kind, target = named[0], named[0], "name", None
                     reason = f"“{mention.text}” refers to “{named[0]}”, the nearest person named before it; "
         elif kind == "description":
