@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import cached_property
 from itertools import accumulate, compress
 from operator import sub
 from typing import NamedTuple
@@ -294,13 +293,16 @@ class _SentenceReader:
         self.scan_finds_forms = False
         self.according_to_here: bool | None = None
         self.low_text: str | None = None  # the document's text by lower_same_length
+        self._heading: bool | None = None
 
-    @cached_property
+    @property
     def heading(self) -> bool:
         """A heading or a title-case line ("Trump Says He Will Win"): capitals do not mark names there."""
-        words = [w for w in self.texts if w[0].isalpha() and len(w) > 3]
-        return self.sentence.kind == "heading" or (
-            len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words))
+        if self._heading is None:  # found once per sentence (a plain attribute: works compiled, see types.py)
+            words = [w for w in self.texts if w[0].isalpha() and len(w) > 3]
+            self._heading = self.sentence.kind == "heading" or (
+                len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words))
+        return self._heading
 
     # -------------------------------------------------------------- cue candidates
     def read(self) -> list[Attribution]:
@@ -343,9 +345,9 @@ class _SentenceReader:
             # every token looked up, in C (compress, map)
             return list(compress(range(self.n), map(cue_forms.__contains__, self.lows)))
         # the document's scan found each such token as a word at its start: look only at those few words
-        out = []
+        out: list[int] = []
         starts, lows = self.starts, self.lows
-        for pos, word in self.cue_words:
+        for pos, word in self.cue_words or ():
             if word in cue_forms:
                 i = bisect_left(starts, pos)
                 if i < self.n and starts[i] == pos and lows[i] == word:
@@ -685,7 +687,7 @@ class _SentenceReader:
 
     # -------------------------------------------------------------- rule: according to
     def _according_to(self) -> list[Attribution]:
-        out = []
+        out: list[Attribution] = []
         if self.according_to_here is False:
             return out  # (most sentences: the document's phrases were found once, in find_attributions)
         low = lower_same_length(self.sentence.text)  # (its offsets are the sentence's)
@@ -835,7 +837,7 @@ class _SentenceReader:
             if end == comma + 1 or end >= self.n or not (self.lows[end] in self.lex.verb_forms
                                                          or self.lows[end] in _FINITE_AUX):
                 return []
-            source = self._span(self.starts[first], self.ends[end - 1])
+            source: Span | None = self._span(self.starts[first], self.ends[end - 1])
             return [self._make(cue, source, content, "participle")]
         # ", even suggesting C" and ", going on to say C" hang on the clause like ", suggesting C"
         participle = (low.endswith("ing") and cue_start_i == i) or self.lows[cue_start_i] == "going"
@@ -898,12 +900,12 @@ class _SentenceReader:
                       and self.lows[k + 1] in ("citing", "quoting")), None)
             if c is not None:
                 relayed = (self.starts[c + 2], self.ends[subject_end - 2], self.starts[c + 1], self.ends[c + 1])
-                source = self._span(self.starts[src_start_i], self.ends[c - 1])
+                subject = self._span(self.starts[src_start_i], self.ends[c - 1])
             else:
-                source = self._span(self.starts[src_start_i], self.ends[subject_end - 1])
+                subject = self._span(self.starts[src_start_i], self.ends[subject_end - 1])
         else:
-            source = self._span(self.starts[src_start_i], self.ends[subject_end - 1])
-        source = self._strip_source(source)
+            subject = self._span(self.starts[src_start_i], self.ends[subject_end - 1])
+        source = self._strip_source(subject)
         if source is None:
             return []
         if src_start_i >= 2 and self.lows[src_start_i - 1] == "as" and self._trailing_after(cue_end_i):
@@ -933,11 +935,11 @@ class _SentenceReader:
                 and not subordinate and entry.kind in ("speech", "cognition"):
             # "The latest test, North Korea said, was the most powerful": the words before the parenthetical
             # cue are the first fragment of what was said
-            before = self._content_before(src_start_i - 1)
-            if before and before[0].end <= content[0].start and not any(
+            fragment = self._content_before(src_start_i - 1)
+            if fragment and fragment[0].end <= content[0].start and not any(
                     w in _QUOTE_CHARS for w in self.texts[:src_start_i]) \
                     and not self._intro_phrase(src_start_i - 1, short=False):
-                content = before + content
+                content = fragment + content
         outer = self._make(cue, source, content, "forward")
         if relayed is not None:
             relay_cue = Cue(self._span(relayed[2], relayed[3]), "cite", "relay", "neutral")
@@ -1420,9 +1422,9 @@ class _SentenceReader:
                 j += 1
             if j < n and self.lows[j] in ("citing", "quoting"):
                 # skip the relayed source: ", citing two officials who spoke on condition of anonymity, that"
-                end = next((k for k in range(j + 1, min(n, j + 16)) if self.texts[k] == ","), None)
-                if end is not None:
-                    j = end + 1
+                comma = next((k for k in range(j + 1, min(n, j + 16)) if self.texts[k] == ","), None)
+                if comma is not None:
+                    j = comma + 1
             if j + 1 < n and self.lows[j] in ("in", "at", "on") and self.lows[j + 1] in (
                     "a", "an", "his", "her", "its", "their", "the", "monday", "tuesday", "wednesday",
                     "thursday", "friday", "saturday", "sunday"):
@@ -1822,7 +1824,7 @@ def _renumber(found: list[Attribution]) -> tuple[Attribution, ...]:
             continue
         seen.add(key)
         unique.append(a)
-    ids = {}
+    ids: dict[str, str] = {}
     for n, a in enumerate(unique, 1):
         if a.rule != "relay":
             ids.setdefault(f"@{a.cue.span.start}", f"a{n}")

@@ -74,7 +74,7 @@ def _candidates(low: str, lo: int, hi: int, lexicons: Lexicons) -> Iterator[tupl
         return
     by_word, open_index = lexicons.hedge_by_word, lexicons.hedge_open_index
     if lo == 0 and lexicons.hedge_scan.match(low, 0, hi):
-        word = _WORD.match(low, 0, hi).group()
+        word = _WORD.match(low, 0, hi).group()  # type: ignore[union-attr]  # (matched above)
         yield 0, by_word.get(word) or open_index.get(word[0], ())
     if lexicons.hedge_spaced is None:
         # hedge_starts matches the character before a candidate, then the candidate's first characters; the next
@@ -84,7 +84,7 @@ def _candidates(low: str, lo: int, hi: int, lexicons: Lexicons) -> Iterator[tupl
             pos = m.start() + 1
             # beyond the Basic Multilingual Plane the scan admits any character before a word: keep non-word ones
             if low[pos - 1] <= "\uffff" or not _WORD.match(low, pos - 1):
-                word = _WORD.match(low, pos, hi).group()
+                word = _WORD.match(low, pos, hi).group()  # type: ignore[union-attr]  # (a word starts there)
                 yield pos, by_word.get(word) or open_index.get(word[0], ())
             m = scan.search(low, pos, hi)
         return
@@ -97,11 +97,11 @@ def _candidates(low: str, lo: int, hi: int, lexicons: Lexicons) -> Iterator[tupl
     copy = low[a:hi].encode("ascii", "replace").translate(HEDGE_COPY)
     found = []
     spaced, match = lexicons.hedge_spaced.search, scan.match
-    m = spaced(copy)
-    while m is not None:
-        if match(low, a + m.start(), hi) is not None:
-            found.append(a + m.start() + 1)
-        m = spaced(copy, m.start() + 1)
+    hit = spaced(copy)
+    while hit is not None:
+        if match(low, a + hit.start(), hi) is not None:
+            found.append(a + hit.start() + 1)
+        hit = spaced(copy, hit.start() + 1)
     j = copy.find(b"?")
     while j >= 0:
         pos = a + j + 1
@@ -112,7 +112,7 @@ def _candidates(low: str, lo: int, hi: int, lexicons: Lexicons) -> Iterator[tupl
         j = copy.find(b"?", j + 1)
     found.sort()  # (the positions after a "?" among the others; already in order when there are none)
     for pos in found:
-        word = _WORD.match(low, pos, hi).group()
+        word = _WORD.match(low, pos, hi).group()  # type: ignore[union-attr]  # (a word starts there)
         yield pos, by_word.get(word) or open_index.get(word[0], ())
 
 

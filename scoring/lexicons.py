@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import json
 import re
-from re import _constants as C  # the parser's opcodes: stable across 3.11+
-from re import _parser as re_parser
+from re import _constants as C  # type: ignore[attr-defined]  # the parser's opcodes: stable across 3.11+
+from re import _parser as re_parser  # type: ignore[attr-defined]
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, cast
 
 from .errors import LexiconError
 
@@ -519,20 +519,22 @@ def _hedge_word_index(entries: tuple[HedgeEntry, ...], anywhere: list[HedgeEntry
     # the character before a word: every non-word character of the Basic Multilingual Plane, listed (the
     # engine then tests a character with one table look-up, where \W consults the Unicode database), and any
     # character beyond it (hedging.py skips those that are word characters)
-    before, run = [], None
-    for c in range(0x10000):
-        if _WORD_CHAR.match(chr(c)):
+    before: list[list[int]] = []
+    run: list[int] | None = None
+    for code in range(0x10000):
+        if _WORD_CHAR.match(chr(code)):
             run = None
-        elif run is not None and run[1] == c - 1:
-            run[1] = c
+        elif run is not None and run[1] == code - 1:
+            run[1] = code
         else:
-            run = [c, c]
+            run = [code, code]
             before.append(run)
     preceding = "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in before)
     starts = re.compile("[" + preceding + "\U00010000-\U0010ffff]" + _atom_trie(prefixes))
     spaced = [tuple(map(_copy_atom, prefix)) for prefix in prefixes]
+    complete_atoms = [cast(tuple[_Atom, ...], p) for p in spaced if None not in p]
     return starts, by_word, open_index, \
-        re.compile(b" " + _atom_trie(spaced).encode("ascii")) if all(None not in p for p in spaced) else None
+        re.compile(b" " + _atom_trie(complete_atoms).encode("ascii")) if len(complete_atoms) == len(spaced) else None
 
 
 def _case_sensitive_twin(pattern: str) -> re.Pattern[str] | None:

@@ -14,7 +14,9 @@ where another such ’ follows.
 from __future__ import annotations
 
 import re
-from .types import frozen
+from dataclasses import dataclass
+
+from .types import COMPILED, fast_init
 
 # a line break with only white space up to the next one: paragraphs are what lies between such breaks
 _PARAGRAPH_BREAK = re.compile(r"\n(?=\s*\n)")
@@ -23,7 +25,7 @@ _OPENERS = {"\u201c", "\u00ab", "\u201e"}
 _CLOSERS = {"\u201d", "\u00bb"}
 
 
-@frozen  # (built faster than dataclass(frozen=True), which sets each field through object.__setattr__)
+@dataclass(frozen=True, init=False)
 class Quote:
     start: int
     """Offset of the opening mark."""
@@ -32,6 +34,16 @@ class Quote:
     closed: bool
     group: int
     """Quotes of one multi-paragraph quotation share a group number."""
+
+    def __init__(self, start: int, end: int, closed: bool, group: int) -> None:
+        self.start = start  # type: ignore[misc]
+        self.end = end  # type: ignore[misc]
+        self.closed = closed  # type: ignore[misc]
+        self.group = group  # type: ignore[misc]
+
+
+if not COMPILED:  # built faster (see types.fast_init)
+    fast_init(Quote)
 
 
 def find_quotes(text: str) -> tuple[Quote, ...]:

@@ -27,7 +27,6 @@ import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cached_property
 from itertools import accumulate, chain, compress, filterfalse, repeat
 from operator import attrgetter, itemgetter, mul
 from pathlib import Path
@@ -35,13 +34,14 @@ from types import MappingProxyType
 from typing import Mapping, NamedTuple
 
 from .errors import InvalidInput, LexiconError
-from .lexicons import trie_pattern
+from .lexicons import LEXICON_DIR, trie_pattern
 from .types import (Component, Document, Flag, Reliability, ScoredAttribution, ScoredSentence, Source,
                     SourceProfile, Summary)
 
 COMPONENTS = ("identifiability", "directness", "certainty", "stance", "corroboration", "contradiction", "interest")
-WEIGHTS_FILE = Path(__file__).parent / "reliability_weights.json"
-FRAMES_FILE = Path(__file__).parent / "lexicons" / "event_frames.json"
+# (from LEXICON_DIR, not this module's __file__: compiled by mypyc, a module of a package sees a wrong one)
+WEIGHTS_FILE = LEXICON_DIR.parent / "reliability_weights.json"
+FRAMES_FILE = LEXICON_DIR / "event_frames.json"
 STANCE_VALUE = {"assertive": 1.0, "neutral": 0.85, "directive": 0.75, "denial": 0.6, "distancing": 0.4,
                 "unresolved": 0.3}
 # values of the formula that are already on round(x, 4)'s grid: round() to a number of digits goes through a
@@ -67,33 +67,35 @@ class Weights:
         return cls.of({k: v for k, v in raw.items() if not k.startswith("_")})
 
     @classmethod
-    def of(cls, values: Mapping[str, float]) -> "Weights":
+    def of(cls, values: Mapping[str, object]) -> "Weights":
+        # (values typed object: they come from callers and are checked here, compiled or not)
         unknown = set(values) - set(COMPONENTS)
         if unknown:
             raise InvalidInput(f"unknown reliability weight(s): {', '.join(sorted(unknown))}", field="weights")
+        checked: dict[str, float] = {}
         for k, v in values.items():
             if not isinstance(v, (int, float)) or isinstance(v, bool) or v < 0 or v != v or v == float("inf"):
                 raise InvalidInput(f"weight {k!r} must be a finite number >= 0", field=f"weights.{k}")
-        total = sum(values.get(k, 0.0) for k in COMPONENTS)
+            checked[k] = float(v)
+        total = sum(checked.get(k, 0.0) for k in COMPONENTS)
         if total <= 0:
             raise InvalidInput("reliability weights must not all be zero", field="weights")
-        return cls(MappingProxyType({k: float(values.get(k, 0.0)) / total for k in COMPONENTS}))
+        return cls(MappingProxyType({k: checked.get(k, 0.0) / total for k in COMPONENTS}))
 
-    @cached_property
+    @property
     def ordered(self) -> tuple[float, ...]:
-        """The weights in ``COMPONENTS`` order (computed once per Weights: a request without weights of its own
-        reuses the scorer's)."""
+        """The weights in ``COMPONENTS`` order."""
         return tuple([self.values[k] for k in COMPONENTS])
 
-    @cached_property
+    @property
     def rounded(self) -> tuple[float, ...]:
         """The weights rounded to 4 digits, as a Component shows them, in ``COMPONENTS`` order."""
         return tuple([round(self.values[k], 4) for k in COMPONENTS])
 
-    def override(self, changes: Mapping[str, float] | None) -> "Weights":
+    def override(self, changes: Mapping[str, object] | None) -> "Weights":
         if not changes:
             return self
-        merged = dict(self.values)
+        merged: dict[str, object] = dict(self.values)
         merged.update(changes)
         return Weights.of(merged)
 
@@ -367,8 +369,8 @@ def assess_reliability(
             if contradictions else []
         if against:
             other_ids = {y if x in s.attribution_ids else x for x, y in against}
-            names = sorted({source_of[by_id[o].source_id].name for o in other_ids
-                            if by_id[o].source_id in source_of})
+            names = sorted({source_of[sid].name for sid in (by_id[o].source_id for o in other_ids)
+                            if sid is not None and sid in source_of})
             contradiction, contradiction_text = (
                 0.3, f"Contradicted by {_join(names)}: the two accounts cannot both be true.")
         else:

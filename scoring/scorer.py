@@ -34,8 +34,9 @@ class Scorer:
         return cls(lexicons, CertaintyModel.load(config.model_dir, lexicons), Weights.load(), EventFrames.load(),
                    config)
 
-    def score(self, text: str, *, id: str | None = None, title: str | None = None,
-              published_at: str | None = None, weights: Mapping[str, float] | None = None) -> Report:
+    def score(self, text: object, *, id: str | None = None, title: str | None = None,
+              published_at: str | None = None, weights: Mapping[str, object] | None = None) -> Report:
+        # (text typed object: compiled, a str annotation would be a TypeError before this check)
         if not isinstance(text, str):
             raise InvalidInput("text must be a string")
         if len(text) > self.config.max_text_chars:

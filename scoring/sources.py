@@ -518,7 +518,7 @@ _NATIONALITY_WORD = re.compile(r"[a-z]+(?:an|ian|ese|ish|i|ic)")
 
 def _key_tokens(words: list[str]) -> list[str]:
     """The words lower-cased, without determiners and possessive marks, titles before the name left out."""
-    tokens = []
+    tokens: list[str] = []
     for w in words:  # one pass: titles are dropped only until the first other word
         t = w.lower().strip(".’'")
         if not t or t in _DROP or (not tokens and t in _TITLES):
@@ -812,11 +812,11 @@ def _introduction(text: str, start: int, end: int, lexicons: Lexicons) -> str:
     role = _ROLE_BEFORE.search(text, max(0, begin - 40), begin)
     if role and role.group(1).lower() in lexicons.type_words:
         begin -= len(role.group())  # a role set off before the name: "Its chairman, Erik Dahl"
-    stop = _CAPITALS_AFTER.match(text, end).end()
+    stop = _CAPITALS_AFTER.match(text, end).end()  # type: ignore[union-attr]  # (matches empty)
     apposition = _APPOSITION.match(text, stop)
     appositive = apposition.group(1).split() if apposition else []
     # a noun phrase (", a glaciologist at", ", chairman of"), not a clause (", said the ...")
-    if appositive and len(appositive) <= 15 and (
+    if apposition and appositive and len(appositive) <= 15 and (
             appositive[0] in ("a", "an", "the") or appositive[0] in lexicons.type_word_firsts):
         stop = apposition.end()
     return text[begin:stop]

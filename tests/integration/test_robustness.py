@@ -1,6 +1,7 @@
 """Any text either scores, with every offset true, or is refused with InvalidInput: nothing crashes."""
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -83,3 +84,16 @@ def test_hard_wrapped_copy_reads_like_the_unwrapped_text(scorer):
         wrapped = _wrap(text)
         assert wrapped != text and len(wrapped) == len(text)
         assert _offsets(scorer.score(wrapped)) == _offsets(scorer.score(text)), path.name
+
+
+@pytest.mark.parametrize("value", [123, None, b"Officials said.", ["Officials said."]])
+def test_a_text_that_is_not_a_string_is_refused_as_invalid_input(scorer, value):
+    # compiled or interpreted, the library's own error (not a TypeError from a type annotation)
+    with pytest.raises(InvalidInput, match="text must be a string"):
+        scorer.score(value)
+
+
+@pytest.mark.parametrize("weights", [{"certainty": "1"}, {"certainty": None}, {"stance": [1.0]}])
+def test_request_weights_of_the_wrong_type_are_refused_as_invalid_input(scorer, weights):
+    with pytest.raises(InvalidInput, match="must be a finite number"):
+        scorer.score("Officials said the bridge was closed.", weights=weights)

@@ -475,7 +475,7 @@ def test_evidences_equal_each_attribution_alone():
     import random
 
     from scoring.reliability import _evidences
-    from scoring.types import Attribution, Cue, ScoredAttribution
+    from scoring.types import Attribution, Certainty, Cue, ScoredAttribution
 
     rng = random.Random(7)
     frames = EventFrames.load()
@@ -487,7 +487,7 @@ def test_evidences_equal_each_attribution_alone():
         attributions = tuple(
             ScoredAttribution(Attribution(f"a{i}", Cue(Span(0, 1, text() or "said"), "say", "speech", "neutral"),
                                           None, tuple(Span(0, 1, text()) for _ in range(rng.randint(1, 3))),
-                                          "direct", ("s1",)), "S1", None, ())
+                                          "direct", ("s1",)), "S1", Certainty(0.5, "probable", ()), ())
             for i in range(rng.randint(0, 6)))
         evidence, joined = _evidences(attributions, frames)
         assert list(evidence) == [a.attribution.id for a in attributions]
