@@ -23,6 +23,7 @@ from scoring.reliability import assess_reliability
 from scoring.segment import Segmenter
 from scoring.sources import resolve_sources
 from scoring.train import load_corpus
+from scoring.types import COMPILED
 
 
 def _median_rate(work, items: int, runs: int = 5) -> float:
@@ -77,6 +78,7 @@ def main() -> None:
     print(json.dumps({
         "machine": f"{platform.processor() or platform.machine()}, {platform.python_implementation()} "
                    f"{platform.python_version()}",
+        "pipeline": "compiled (scripts/compile.py)" if COMPILED else "interpreted",
         "articles": len(texts), "article_dir": str(directory),
         "attribution_sources_hedges_articles_per_s": round(rule_rate, 1),
         "full_score_articles_per_s": round(full_rate, 1),

@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate, compress
-from operator import sub
 from typing import NamedTuple
 
 from .chars import UPPER, lower_same_length
@@ -157,12 +156,19 @@ _TOKEN_SPACED = re.compile(
 
 def _tokenize(sentence: Sentence, abbreviations: frozenset[str]) -> _Tokens:
     """Word and punctuation tokens with document offsets; a final period stays on abbreviations only."""
-    # findall, accumulate and map run in C: no Python step per token (this was the hottest loop of the stage)
-    pieces = _TOKEN_SPACED.findall(sentence.text)  # each token with the white space before it
-    texts = list(map(str.lstrip, pieces))
-    ends = list(accumulate(map(len, pieces), initial=sentence.start))
-    del ends[0]
-    starts = list(map(sub, ends, map(len, texts)))
+    # one loop over the pieces: compiled (scripts/compile.py) each step is native; map and accumulate, faster
+    # interpreted, go through a Python call per token
+    texts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    end = sentence.start
+    for piece in _TOKEN_SPACED.findall(sentence.text):  # each token with the white space before it
+        token = piece.lstrip()
+        end += len(piece)
+        texts.append(token)
+        starts.append(end - len(token))
+        ends.append(end)
+    # Python's str.lower (compiled code's own writes a word-final capital sigma as "σ", not "ς")
     lows = list(map(str.lower, texts))
     # the few words that end in a period: split it off unless the word is an abbreviation or an initial
     # (found from the sentence's few periods, by bisection, rather than by a look at every token)
@@ -182,7 +188,7 @@ def _tokenize(sentence: Sentence, abbreviations: frozenset[str]) -> _Tokens:
                 len(core) == 1 and core.isupper() and k < last and texts[k + 1] not in _CLOSE_QUOTES)):
             end = ends[k]
             texts[k:k + 1] = [core, "."]
-            lows[k:k + 1] = [core.lower(), "."]
+            lows[k:k + 1] = [str.lower(core), "."]  # (Python's lower, as above)
             starts.insert(k + 1, end - 1)
             ends.insert(k, end - 1)
     return _Tokens(texts, starts, ends, lows)
@@ -823,7 +829,6 @@ class _SentenceReader:
             entry.lemma, entry.kind, entry.stance,
         )
         low = self.lows[i]
-        before_cue = self.lows[cue_start_i - 1] if cue_start_i else ""
         if low.endswith("ing") and cue_start_i == 0 and i == 0 and entry.kind == "speech" \
                 and "," in self.texts[1:]:
             # "Claiming the criticism was unfair, Trump said ...": the main clause's subject speaks
