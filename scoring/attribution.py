@@ -1241,6 +1241,8 @@ class _SentenceReader:
         if k >= self.n:
             return None
         first = lows[k]
+        if first.replace("’", "'") in ("it's", "that's", "there's", "here's", "what's"):
+            return None  # "It's worth noting that ...": the writer's own aside, no one's statement
         if first in _PRONOUNS and first not in ("who",):
             return self._span(self.starts[k], self.ends[k])
         end = k
@@ -1256,6 +1258,11 @@ class _SentenceReader:
             while end < self.n and (texts[end][0].isupper() or (
                     lows[end] in ("of", "the", "and", "'s", "’s", "-", ".") and end + 1 < self.n
                     and texts[end + 1][0].isupper())):
+                end += 1
+            # a possessive name and its head noun: "Kovac's office issued a statement saying ..."
+            if end < self.n and lows[end - 1].endswith(("'s", "’s")) and lows[end - 1][:-2] not in _CONTRACTED \
+                    and lows[end].isalpha() \
+                    and texts[end][0].islower() and lows[end] not in _NP_BREAK and lows[end] not in self.lex.verb_forms:
                 end += 1
         if end == k:
             return None

@@ -52,6 +52,10 @@ POSITIVE = [
          [("Marta Velin, a spokeswoman for the port authority,", "said", "the ship had docked safely")]),
     case("relative-clause-source", "Anna Berg, who leads the union, said the strike would continue.",
          [("Anna Berg, who leads the union,", "said", "the strike would continue")]),
+    case("source-two-military-titles", "Brig. Gen. Tomas Reyes said the convoy was hit.",
+         [("Brig. Gen. Tomas Reyes", "said", "the convoy was hit")]),
+    case("participle-possessive-head", "Kovac's office issued a statement saying the minister would resign.",
+         [("Kovac's office", "saying", "the minister would resign")]),
     case("according-to-trailing", "The ferry carried 112 passengers, according to the coast guard.",
          [("the coast guard", "according to", "The ferry carried 112 passengers")]),
     case("according-to-initial", "According to police, three people were hurt.",
@@ -266,6 +270,7 @@ def test_random_input_spans_consistent(segmenter, lexicons, text):
 # (id, sentence, cue words that must NOT be reported as a cue)
 NEGATIVE = [
     case("neg-report-noun", "The report was published on Monday.", ["report"]),
+    case("neg-writers-aside", "It's worth noting that the vote failed.", ["noting"]),
     case("neg-united-states", "The United States sent aid to the region.", ["States"]),
     case("attr-inverted-after-apposition",
          "The Red Dune Brigade, an armed group active in the south, claimed the attack.", []),

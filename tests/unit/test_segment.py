@@ -16,6 +16,8 @@ CASES = [
          [("Sen. Alma Ruiz spoke first.", B), ("The bill failed.", B)]),
     case("abbr-gen", "Gen. Tor Balek spoke first. Then the minister spoke.",
          [("Gen. Tor Balek spoke first.", B), ("Then the minister spoke.", B)]),
+    case("abbr-brig-gen", "Brig. Gen. Tor Balek spoke first. Then the minister spoke.",
+         [("Brig. Gen. Tor Balek spoke first.", B), ("Then the minister spoke.", B)]),
     case("abbr-us-jan", "The U.S. Navy sent a ship. It arrived in Jan. 2025 at the port.",
          [("The U.S. Navy sent a ship.", B), ("It arrived in Jan. 2025 at the port.", B)]),
     case("abbr-us-subject", "The U.S. said it would act. Officials agreed.",
