@@ -1164,6 +1164,9 @@ class _SentenceReader:
                     and self.lows[j - 1] not in _DETERMINERS and self.lows[j - 1] not in _PREPOSITIONS:
                 j -= 1
                 break  # "a figure | the agency expects": a determiner and its noun before end another noun phrase
+            if low in ("the", "a", "an") and j > 0 and self.texts[j - 1][0].isupper() and not self.heading:
+                j -= 1
+                break  # "told Reuters | the police had said": a name does not run on into a determiner
             j -= 1
         if start == end_i:
             return None

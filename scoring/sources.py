@@ -621,10 +621,13 @@ def _description_target(low: str, groups: list[_Group], lexicons: Lexicons) -> t
     types = _HEAD_TO_TYPES.get(two) or _HEAD_TO_TYPES.get(head) or tuple(
         lexicons.type_word_rank[head][2] for _ in (0,) if len(words) == 2 and head in lexicons.type_word_rank
         and lexicons.type_word_rank[head][2] not in ("person", "anonymous", "document"))
+    modifiers = set(words[:-1]) - _DESCRIPTION_DETERMINERS
     for k in range(len(groups) - 1, -1, -1):
         g = groups[k]
         if len(words) > 1 and any(m.text.lower().startswith(low + ",") for m in g.mentions):
             return k, f"“{low}” is how the article introduced this source by name"  # "The moderator, Elena Ruiz,"
+        if modifiers and _other_modifiers(modifiers, head, g):
+            continue  # "the defence ministry" is not "the interior ministry" named before
         if g.person and head not in _PERSON_ROLES:
             continue  # "the ministry" is never a person named before ("the senator" may be)
         if head in _ROLE_FORMS:
@@ -636,6 +639,22 @@ def _description_target(low: str, groups: list[_Group], lexicons: Lexicons) -> t
         if (types and g.type in types) or any(head in n.lower().split() for n in g.names):
             return k, f"“{low}” refers back to the nearest {g.type.replace('_', ' ')} named before"
     return None, ""
+
+
+_DESCRIPTION_DETERMINERS = frozenset("the a an its their his her our this that these those".split())
+
+
+def _other_modifiers(modifiers: set[str], head: str, g: _Group) -> bool:
+    """Whether a mention of the source has the same head noun with other words before it, none of them the
+    description's ("Interior Ministry", "the interior ministry" against "the defence ministry"); a bare head or
+    a shared word ("the ministry", "the Iraqi interior ministry") does not tell two bodies apart."""
+    for m in g.mentions:
+        words = _LETTERS.findall(m.text.lower())
+        if len(words) > 1 and words[-1] == head:
+            theirs = set(words[:-1]) - _DESCRIPTION_DETERMINERS
+            if theirs and theirs.isdisjoint(modifiers):
+                return True
+    return False
 
 
 _LETTERS = re.compile(r"[a-z]+")

@@ -20,7 +20,7 @@ def fast_init(cls: type) -> None:
     ``__dict__`` directly instead of calling ``object.__setattr__`` once per field (that made building these
     objects, several hundred an article, twice as slow). Everything else stays the dataclass's own: equality,
     hashing, ``repr``, ``fields``, ``replace``, and no assignment after construction. Not used when this module
-    is compiled (``scripts/compile``): mypyc builds these classes natively, with no ``__dict__``."""
+    is compiled (``scripts/compile.py``): mypyc builds these classes natively, with no ``__dict__``."""
     params = []
     defaults = {}
     for f in fields(cls):
@@ -379,7 +379,7 @@ class Report:
 
 # Compiled by mypyc, this module's functions are native code, with no Python code object.
 COMPILED: bool = not hasattr(fast_init, "__code__")
-"""Whether this module runs compiled (``scripts/compile``), or as interpreted Python."""
+"""Whether this module runs compiled (``scripts/compile.py``), or as interpreted Python."""
 if not COMPILED:
     for _cls in (Span, Sentence, Document, Cue, Attribution, Source, Hedge, Certainty, Component, Reliability,
                  SourceProfile, Flag, ScoredSentence, ScoredAttribution, Summary, Report):

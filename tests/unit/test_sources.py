@@ -35,6 +35,10 @@ MERGES = [
     case("merge-apostrophes-of-two-desks",  # copy mixing ’ and ' in one article
          "NYPD Commissioner James O\u2019Neill said the blast was deliberate. O'Neill said no group had claimed it.",
          ["NYPD Commissioner James O\u2019Neill", "O'Neill"]),
+    case("merge-bare-and-shared-modifier-heads",  # a bare head, or one sharing a word, is the same body
+         "The Iraqi interior ministry said 12 people were arrested. The interior ministry said the curfew would hold. "
+         "The ministry later said it was lifted.",
+         ["The Iraqi interior ministry", "The interior ministry", "The ministry"]),
     case("merge-centcom",
          'US Central Command said the drone was shot down over the gulf. CENTCOM said no personnel were hurt. '
          '"The aircraft was unmanned," US CENTCOM said in a statement. The CENTCOM statement said an inquiry had begun.',
@@ -153,6 +157,12 @@ APART = [
     case("apart-a-modified-head-is-another-body",
          "The Interior Ministry said the dam held. The water authority said levels fell.",
          ["The Interior Ministry", "The water authority"]),
+    case("apart-two-ministries",
+         "The interior ministry said 12 people were arrested. The defence ministry said troops were deployed.",
+         ["The interior ministry", "The defence ministry"]),
+    case("apart-two-ministries-one-named",
+         "The Interior Ministry said 12 people were arrested. The defence ministry said troops were deployed.",
+         ["The Interior Ministry", "The defence ministry"]),
     case("apart-the-writer-is-not-the-last-source",
          "Mayor Hal Jennings said the park was safe. I think he is wrong.",
          ["Mayor Hal Jennings", "I"]),
