@@ -49,7 +49,7 @@ _NP_BREAK = frozenset(
     "was were be been being am has have had do does did will would can could may might must should shall not "
     "n't also there here then now to said says told and or nor yet once until unless whereas what how why "
     "during despite amid without within into onto upon against between through toward towards across "
-    "about above below under over like via per whom -- — – ( ) [ ] ; : , . ! ? \" “ ” « » „".split()
+    "about above below under over like via per whom - -- — – ( ) [ ] ; : , . ! ? \" “ ” « » „".split()
 )
 _PREPOSITIONS = frozenset(
     "of for at in on with from by to around across inside outside under over behind beyond within without among "
@@ -921,7 +921,12 @@ class _SentenceReader:
         after_cue = cue_end_i
         if entry.lemma in _TELL_VERBS and self._np_right(cue_end_i) > cue_end_i:
             after_cue = self._np_right(cue_end_i)  # '"...," Mr. Clarke told some of the miners.'
-        if (before_src in (",", "\u2014", "-") or before_src in _CLOSE_QUOTES) \
+        # a spaced hyphen before the source ends the content only when none follows the cue ("The plan is dead -
+        # the minister said."); after a time or a dateline ("17:40 - The agency reported, citing ...") it opens
+        # the sentence
+        lead = before_src == "-" and (self._content_after_cue(cue_end_i) or not any(
+            c.islower() for c in self.text[self.sentence.start:self.starts[src_start_i - 1]]))
+        if (before_src in (",", "\u2014", "-") or before_src in _CLOSE_QUOTES) and not lead \
                 and (self._trailing_after(cue_end_i) or self._trailing_after(after_cue)) \
                 and not self._intro_phrase(src_start_i - 1, short=self._content_after_cue(cue_end_i)) \
                 and source.text.lower() not in ("who", "which"):

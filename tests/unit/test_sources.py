@@ -157,6 +157,9 @@ APART = [
     case("apart-a-modified-head-is-another-body",
          "The Interior Ministry said the dam held. The water authority said levels fell.",
          ["The Interior Ministry", "The water authority"]),
+    case("apart-live-blog-entries",
+         "16:05 GMT - The ministry says the curfew will be lifted at dawn.\n\n16:20 GMT - Police say two people "
+         "were arrested.", ["The ministry", "Police"]),
     case("apart-two-ministries",
          "The interior ministry said 12 people were arrested. The defence ministry said troops were deployed.",
          ["The interior ministry", "The defence ministry"]),
