@@ -439,6 +439,7 @@ _BARE_PLURAL_BEFORE = re.compile(r"\b(?:from|by|of|among|with|for|to|and)\s+((?:
 _NAME_BEFORE = re.compile(rf"((?:{_U}[\w.'’-]*)(?:\s+(?:of|the|for|and|de|{_U}[\w.'’-]*))*)$")
 _DESCRIPTION_BEFORE = re.compile(r"\b((?:the|a|an)\s+[\w'’-]+(?:\s+[\w'’-]+){0,2})$", re.IGNORECASE)
 _TAIL = re.compile(r" (?:for|of|at|with|from) (?=the |a |an )")
+_ROLE_BEFORE_PLACE = re.compile(r" (?:for|of|at|with|from) ")
 _WORD = re.compile(r"[\w.\-&’']+")
 
 
@@ -944,10 +945,13 @@ def _type_of(full: str, kind: str, article: _Article) -> tuple[str, str]:
         m = acronyms.search(full) or names.search(low)
         if m:
             return t, f"known {t.replace('_', ' ')} name “{m.group().strip().lower()}”"
-    # "a spokeswoman for the company": what follows "for/of/at/with the" decides first, then the whole mention
+    # "a spokeswoman for the company": what follows "for/of/at/with the" decides first, then the whole mention;
+    # but an expert's role before it decides alone ("an economist at Baltic Capital" speaks as an economist)
     tail = _TAIL.split(low)
     rank, spans, firsts = lexicons.type_word_rank, lexicons.type_word_spans, lexicons.type_word_firsts
-    for part in ([" " + tail[-1]] if len(tail) > 1 else []) + [low]:
+    before = _ROLE_BEFORE_PLACE.split(low, 1)
+    role = [before[0] + " "] if len(before) > 1 else []
+    for part in role + ([" " + tail[-1]] if len(tail) > 1 else []) + [low]:
         # every phrase of space-separated words that is a type word, looked up; the best-ranked one decides
         tokens = low_tokens if part is low else part.split(" ")
         if firsts.isdisjoint(tokens):
@@ -970,7 +974,7 @@ def _type_of(full: str, kind: str, article: _Article) -> tuple[str, str]:
                 continue
             if best is None or entry < best:
                 best = entry
-        if best is not None:
+        if best is not None and (best[2] == "expert" or not role or part is not role[0]):
             return best[2], f"the word “{best[3]}”"
     if kind == "name":
         if _personal_shape(words, lexicons.type_words):
