@@ -459,10 +459,7 @@ def _mention_kind(core: str, article: _Article) -> str:
     low = core.lower()
     if low in _PRONOUNS:
         return "pronoun"
-    polled = _POLLED_BY.search(core)
-    if polled and polled.start() > 0:
-        core = core[:polled.start()]  # "Economists polled by Reuters": the name is the pollster's, not theirs
-    words = article.words(core)
+    words = article.words(_without_pollster(core))
     capitalised = _names_something(words, article)
     if low.startswith(("the ", "this ", "that ")) and len(words) <= 4 and words[-1].islower() and (
             not capitalised or words[-1] in _PERSON_ROLES):
@@ -908,11 +905,16 @@ _UNNAMED_PEOPLE = frozenset(
 _POLLED_BY = re.compile(r"\s+(?:polled|surveyed|interviewed|questioned|contacted)\s+by\b", re.IGNORECASE)
 
 
+def _without_pollster(mention: str) -> str:
+    """The mention without who asked its people: "Economists polled by Reuters" are economists, named by
+    nobody (the name is the pollster's)."""
+    polled = _POLLED_BY.search(mention)
+    return mention[:polled.start()] if polled and polled.start() > 0 else mention
+
+
 def _type_of(full: str, kind: str, article: _Article) -> tuple[str, str]:
     """The type of a mention and the evidence for it."""
-    polled = _POLLED_BY.search(full)
-    if polled and polled.start() > 0:
-        full = full[:polled.start()]  # "Economists polled by Reuters" are economists, whoever asked them
+    full = _without_pollster(full)
     lexicons, core = article.lexicons, article.core(full)
     low = " " + _NOT_TYPE_TEXT.sub(" ", full.lower()) + " "
     # the anonymous markers are whole words of letters: the few other characters kept in ``low`` part words too
