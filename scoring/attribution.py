@@ -77,6 +77,7 @@ _DOCUMENT_WORDS = frozenset(
     "documents filings memo letter paper findings ruling census statistics video footage images photos "
     "photographs polls surveys studies tests results evidence polling".split()
 )
+_POSSESSIVE_DETERMINERS = frozenset("my your his her its our their".split())
 _FINITE_AUX = frozenset("is are was were has have had will would can could may might must should do does did".split())
 _RAISING = frozenset(
     "seem seems seemed appear appears appeared tend tends tended continue continues continued went go goes "
@@ -411,6 +412,10 @@ class _SentenceReader:
                 (prev.endswith("ed") and prev[:1].isalpha())
                 or (i >= 2 and self.lows[i - 2] in ("not", "n't", "to", "will", "would", "can", "could"))):
             return None  # "published plans to close", "did not unveil plans to": a noun after a verb
+        if low.endswith("s") and low != entry.lemma and i >= 2 and self.lows[i - 2] in _POSSESSIVE_DETERMINERS \
+                and self.texts[i - 1][0].islower() and prev not in self.lex.verb_forms \
+                and (nxt in _FINITE_AUX or nxt in (".", ",", ";", "alive", "")):
+            return None  # "kept their title hopes alive", "their peace hopes were dashed": a noun
         if low == entry.lemma and low in self.lex.nominal and i >= 2 and self.texts[i - 1][0].isupper() \
                 and (not prev.endswith("s") or prev in ("times", "news")):  # ("The Democrats claim" is a verb)
             k = i - 1

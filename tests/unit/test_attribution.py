@@ -52,6 +52,8 @@ POSITIVE = [
          [("Marta Velin, a spokeswoman for the port authority,", "said", "the ship had docked safely")]),
     case("relative-clause-source", "Anna Berg, who leads the union, said the strike would continue.",
          [("Anna Berg, who leads the union,", "said", "the strike would continue")]),
+    case("verb-after-a-possessive-subject", "Their campaign claims the vote was rigged.",
+         [("Their campaign", "claims", "the vote was rigged")]),
     case("source-two-military-titles", "Brig. Gen. Tomas Reyes said the convoy was hit.",
          [("Brig. Gen. Tomas Reyes", "said", "the convoy was hit")]),
     case("participle-possessive-head", "Kovac's office issued a statement saying the minister would resign.",
@@ -283,6 +285,8 @@ def test_random_input_spans_consistent(segmenter, lexicons, text):
 NEGATIVE = [
     case("neg-report-noun", "The report was published on Monday.", ["report"]),
     case("neg-writers-aside", "It's worth noting that the vote failed.", ["noting"]),
+    case("neg-possessive-noun-hopes", "Harwick Rovers kept their title hopes alive with a 2-1 win.", ["hopes"]),
+    case("neg-possessive-noun-before-aux", "Their peace hopes were dashed when the talks collapsed.", ["hopes"]),
     case("neg-united-states", "The United States sent aid to the region.", ["States"]),
     case("attr-inverted-after-apposition",
          "The Red Dune Brigade, an armed group active in the south, claimed the attack.", []),
