@@ -238,6 +238,8 @@ TYPES = [
     case("type-military-name", "Colonel Ada Fenn said the army had withdrawn.", "Colonel Ada Fenn", "military", True),
     case("type-military-ministry", "The Defence Ministry said the drill was routine.", "The Defence Ministry", "military", True),
     case("type-news-agency", "Reuters reported that the minister had resigned.", "Reuters", "news_agency", True),
+    case("type-football-club-is-no-person", "Harwick Rovers said the striker had signed a new contract.",
+         "Harwick Rovers", "company", True),
     case("type-expert-role-before-a-company", "Marta Kovac, an economist at Baltic Capital, said rates would fall.",
          "Marta Kovac, an economist at Baltic Capital,", "expert", True),
     case("type-spokeswoman-for-a-body-is-the-body", "Ana Ruiz, a spokeswoman for the port authority, said it docked.",
