@@ -27,8 +27,8 @@ import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import accumulate, chain, compress, filterfalse, repeat
-from operator import attrgetter, itemgetter, mul
+from itertools import accumulate, chain, compress, repeat
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping, NamedTuple
@@ -193,7 +193,7 @@ def _evidences(attributions: tuple[ScoredAttribution, ...],
     contents and cues joined by line breaks."""
     texts = [c[0].text if len(c) == 1 else " ".join([x.text for x in c]) for c in map(_CONTENT, attributions)]
     lows = list(map(str.lower, texts))
-    words = [frozenset(filterfalse(_STOP.__contains__, t)) for t in map(_WORD.findall, lows)]
+    words = [frozenset(t).difference(_STOP) for t in map(_WORD.findall, lows)]
     # a text holds a figure only if it holds a digit: the few that do are searched for figures
     figures = [frozenset([f.replace(",", "") for f in _FIGURE.findall(text)]) if _has_digit(text) else _NO_FIGURES
                for text in texts]
@@ -237,17 +237,21 @@ def combine(components: Mapping[str, float], weights: Weights) -> float:
 
 
 def _weighted(values: list[float] | tuple[float, ...], ordered_weights: tuple[float, ...]) -> float:
-    """``combine`` of the components' values in ``COMPONENTS`` order: each clipped, weighted and summed in C, in
-    the same order and with the same operations as a loop would."""
-    score = sum(map(mul, ordered_weights, map(min, repeat(1.0), map(max, repeat(0.0), values))))
-    return _round4(min(1.0, max(0.0, score)))
+    """``combine`` of the components' values in ``COMPONENTS`` order: each clipped to [0, 1] as ``min(1.0,
+    max(0.0, v))`` clips it (NaN to 0.0), weighted and summed in order. (A loop: compiled it is native
+    arithmetic on doubles; ``sum`` adds in the same order, but Python 3.12 on compensates its float sums.)"""
+    score = 0.0
+    for w, v in zip(ordered_weights, values):
+        clipped = v if v > 0.0 else 0.0
+        score += w * (clipped if clipped < 1.0 else 1.0)
+    score = score if score > 0.0 else 0.0
+    return _round4(score if score < 1.0 else 1.0)
 
 
 class _Memo(dict):
     """A bounded memory of a function of floats (or tuples of them) that is slow to compute and whose inputs
-    come back across sources and articles (``round`` to a number of digits and float formatting go through
-    decimal strings). A hit is one dict look-up in C. Keys holding a zero are not kept: 0.0 and -0.0 are one
-    key, not one result."""
+    come back across sources and articles (float formatting goes through decimal strings). A hit is one dict
+    look-up in C. Keys holding a zero are not kept: 0.0 and -0.0 are one key, not one result."""
 
     def __init__(self, make, size: int = 100_000) -> None:
         super().__init__()
@@ -260,9 +264,19 @@ class _Memo(dict):
         return value
 
 
-_ROUNDED = _Memo(lambda v: round(v, 4))
-_round4 = _ROUNDED.__getitem__
-"""``round(v, 4)``, remembered."""
+def _round4(v: float) -> float:
+    """``round(v, 4)`` for v in [0, 1], by arithmetic (``round`` to digits goes through a decimal string): the
+    double nearest to the four-place decimal nearest to v. v * 10**4 is off the exact product by far less than
+    1e-6, so unless it lies that close to a half, the integer nearest to it is that decimal's digits, and their
+    division by 10**4 (one correctly rounded operation) is the double nearest to the decimal. The rare values
+    near a half are left to ``round``. (As ``certainty._rounded`` does for arrays.)"""
+    if not 0.0 < v <= 1.0:  # (NaN, values beyond the range, and both zeros, which round keeps as they are)
+        return v if v == 0.0 else round(v, 4)
+    scaled = v * 10000.0
+    nearest = float(int(scaled + 0.5))
+    if abs(abs(scaled - nearest) - 0.5) < 1e-6:
+        return round(v, 4)
+    return nearest / 10000.0
 
 
 def identifiability(source: Source | None) -> float:
@@ -453,7 +467,7 @@ def _corroboration(attributions: tuple[ScoredAttribution, ...], relays: dict[str
                 continue
             # the overlap test first: it rules out most pairs, most of them sharing no word at all (isdisjoint
             # builds no set)
-            if fa.isdisjoint(fb):
+            if not (fa and fb) or fa.isdisjoint(fb):  # (most contents hold no figure: a test of sizes, native)
                 if wa.isdisjoint(wb):
                     continue
                 shared = len(wa & wb)

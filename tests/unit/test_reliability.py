@@ -38,6 +38,32 @@ def test_score_in_unit_interval_for_any_components(comps, w):
     assert 0.0 <= score <= 1.0
 
 
+@given(components(anything), weights())
+def test_score_is_the_formula_written_plainly(comps, w):
+    """combine clips, weights and rounds with native arithmetic: it must give exactly the plain formula,
+    clipping by min/max (NaN to 0), summing in component order and rounding with round(x, 4)."""
+    plain = sum(w.ordered[k] * min(1.0, max(0.0, comps[name])) for k, name in enumerate(COMPONENTS))
+    assert combine(comps, w) == round(min(1.0, max(0.0, plain)), 4)
+
+
+def test_rounding_by_arithmetic_equals_pythons_round():
+    """_round4 rounds to four places without a decimal string: it must give exactly round(v, 4), also on and
+    next to the halves of the last place (0.00005 and 0.03125 are near or exact ties) and at the ends."""
+    import random
+
+    from scoring.reliability import _round4
+
+    rng = random.Random(7)
+    grid = [k / 20000 for k in range(20001)]
+    values = [rng.random() for _ in range(100_000)] + [rng.random() ** 8 for _ in range(10_000)] + grid + \
+        [math.nextafter(v, 1.0) for v in grid] + [math.nextafter(v, 0.0) for v in grid] + \
+        [0.0, -0.0, 1.0, 5e-324, 1e-300, 0.03125, 0.00005, 0.99995, 0.99996, math.nan, 2.5, -0.1]
+    got = [_round4(v) for v in values]
+    expected = [round(v, 4) for v in values]
+    assert [math.copysign(1.0, g) for g in got] == [math.copysign(1.0, e) for e in expected]
+    assert all(g == e or (g != g and e != e) for g, e in zip(got, expected))
+
+
 @given(weights())
 def test_weights_are_normalised(w):
     assert set(w.values) == set(COMPONENTS)
