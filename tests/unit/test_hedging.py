@@ -3,7 +3,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from scoring.hedging import find_hedges
 from tests.unit.helpers import case
@@ -155,6 +155,8 @@ _SEPARATORS = st.sampled_from([" ", " ", "  ", "\n", ", ", ". ", "\u201c", "\u20
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(_WORDS, _SEPARATORS).map("".join), min_size=1, max_size=25).map("".join),
        st.lists(st.integers(0, 200), min_size=1, max_size=4))
+@example("They counted 3,000 or more people, and it is unclear why.", [0])  # a hedge opening with a digit
+@example("\u00e9 2 or so, \u201cit is unclear\u201d", [3, 9])
 def test_hedges_in_sentences_equal_trying_every_pattern(lexicons, text, cuts):
     # the scan from each word's preceding character and the index by first word find what trying every pattern
     # wherever hedge_scan matches finds: any sentence layout, any character before a word, at the text's start
@@ -166,3 +168,29 @@ def test_hedges_in_sentences_equal_trying_every_pattern(lexicons, text, cuts):
     if sentences:
         assert hedges_in_sentences(text, sentences, lexicons) == _hedges_tried_everywhere(text, sentences, lexicons)
 
+
+
+def test_hedges_opening_beyond_ascii_are_found(tmp_path):
+    """The candidate words come from a one-byte copy of the text where a character beyond ASCII is "?": a hedge
+    whose first word starts beyond ASCII ("\u00e9videmment") or holds such a character ("na\u00efvely") is still
+    found, as trying every pattern finds it."""
+    import json
+    import shutil
+
+    from scoring.hedging import hedges_in_sentences
+    from scoring.lexicons import LEXICON_DIR, Lexicons
+    from scoring.types import Sentence
+
+    shutil.copytree(LEXICON_DIR, tmp_path / "lexicons")
+    path = tmp_path / "lexicons" / "hedges.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["entries"] += [{"type": "epistemic", "pattern": "\u00e9videmment"},
+                        {"type": "epistemic", "pattern": "na\u00efvely (?:assumed|thought)"}]
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    lexicons = Lexicons.load(tmp_path / "lexicons")
+    text = "\u00c9videmment, they na\u00efvely assumed it. She said: \u00e9videmment (na\u00efvely thought)."
+    sentences = [Sentence("s1", 0, 46, text[:46], "body", 0), Sentence("s2", 47, len(text), text[47:], "body", 0)]
+    found = hedges_in_sentences(text, sentences, lexicons)
+    assert found == _hedges_tried_everywhere(text, sentences, lexicons)
+    assert [h.span.text for hs in found for h in hs] == ["\u00c9videmment", "na\u00efvely assumed",
+                                                        "\u00e9videmment", "na\u00efvely thought"]
