@@ -154,8 +154,9 @@ _TOKEN_AT = re.compile(
     r"|\w++(?:(?<=\ws)[\u2019'](?=\s+[a-z])|(?:[\u2019'\-.&]\w++)*+\.?)|[\u2019']s\b|n[\u2019']t\b|--|\S")
 
 
-def _tokenize(sentence: Sentence, abbreviations: frozenset[str]) -> _Tokens:
-    """Word and punctuation tokens with document offsets; a final period stays on abbreviations only."""
+def _tokenize(sentence: Sentence, abbreviations: frozenset[str], low_text: str | None = None) -> _Tokens:
+    """Word and punctuation tokens with document offsets; a final period stays on abbreviations only.
+    ``low_text``: the document's text by ``lower_same_length``, to take the tokens' lower-cased forms from."""
     # _TOKEN's tokens never hold white space, so the text is cut at white space first (str.split, in C) and only
     # the pieces that are not a plain word, or a plain word and one punctuation mark, are read by the pattern
     # (one piece in fifteen in news copy); compiled (scripts/compile.py) the loop is native code
@@ -201,8 +202,14 @@ def _tokenize(sentence: Sentence, abbreviations: frozenset[str]) -> _Tokens:
                 ends.append(s0 + r)
                 q = r
         p = e
-    # Python's str.lower (compiled code's own writes a word-final capital sigma as "σ", not "ς")
-    lows = list(map(str.lower, texts))
+    if low_text is not None and "\u03a3" not in text and "\u0130" not in text:
+        # each token's str.lower is its stretch of the lower-cased document: lower-casing maps one character to
+        # one, the same wherever it stands, but for the capital sigma (final or not by its neighbours) and the
+        # dotted capital I (two characters; one in low_text). Slices cost less than lower-casing each token
+        lows = [low_text[start:end] for start, end in zip(starts, ends)]
+    else:
+        # Python's str.lower (compiled code's own writes a word-final capital sigma as "σ", not "ς")
+        lows = list(map(str.lower, texts))
     # the few words that end in a period: split it off unless the word is an abbreviation or an initial
     last = len(texts) - 1
     for k in reversed(dotted):
@@ -242,9 +249,8 @@ def find_attributions(doc: Document, lexicons: Lexicons) -> tuple[Attribution, .
             # a reader sees the quotes that overlap its sentence (a quote running on ends in one of them)
             near = quotes[bisect_right(quote_ends, sentence.start):bisect_left(quote_starts, sentence.end)]
             words = matches[k:bisect_left(hits, sentence.end)]
-            reader = _SentenceReader(doc, sentence, lexicons, near, sentence_starts, quotes, words)
+            reader = _SentenceReader(doc, sentence, lexicons, near, sentence_starts, quotes, words, low)
             reader.scan_finds_forms = scan_finds_forms
-            reader.low_text = low
             if phrase_spans is not None:
                 reader.according_to_here = _holds_span(phrase_spans, sentence.start, sentence.end)
             found.extend(reader.read())
@@ -311,18 +317,18 @@ def _cue_scan(scanned: str, lexicons: Lexicons) -> list[tuple[int, str]]:
 class _SentenceReader:
     def __init__(self, doc: Document, sentence: Sentence, lexicons: Lexicons, quotes: tuple[Quote, ...],
                  sentence_starts: list[int], all_quotes: tuple[Quote, ...] = (),
-                 cue_words: list[tuple[int, str]] | None = None):
+                 cue_words: list[tuple[int, str]] | None = None, low_text: str | None = None):
         self.doc, self.sentence, self.lex, self.quotes = doc, sentence, lexicons, quotes
         self.sentence_starts, self.all_quotes = sentence_starts, all_quotes
         self.cue_words = cue_words  # (offset, word) of what the document's cue scan found in this sentence
         self.text = doc.text
-        self.texts, self.starts, self.ends, self.lows = _tokenize(sentence, lexicons.abbreviations)
+        self.texts, self.starts, self.ends, self.lows = _tokenize(sentence, lexicons.abbreviations, low_text)
         self.n = len(self.texts)  # the number of tokens
         # set by find_attributions: whether ``cue_words`` holds every token that is a cue form (a scan of the
         # lower-cased text), and whether an according_to phrase stands in the sentence (None: not known)
         self.scan_finds_forms = False
         self.according_to_here: bool | None = None
-        self.low_text: str | None = None  # the document's text by lower_same_length
+        self.low_text = low_text  # the document's text by lower_same_length
         self._heading: bool | None = None
 
     @property

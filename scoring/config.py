@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# (here, from this module's __file__: a module compiled by mypyc, as lexicons and reliability are, sees a wrong one)
+LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 DEFAULT_MODEL_DIR = PROJECT_ROOT / "models" / "certainty"
 DEFAULT_CORPUS_DIR = PROJECT_ROOT / "seeds" / "certainty"
 MAX_TEXT_CHARS = 100_000

@@ -14,9 +14,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping, cast
 
+from .config import LEXICON_DIR
 from .errors import LexiconError
-
-LEXICON_DIR = Path(__file__).parent / "lexicons"
 
 
 @dataclass(frozen=True)

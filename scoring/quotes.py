@@ -21,6 +21,7 @@ from .types import COMPILED, fast_init
 # a line break with only white space up to the next one: paragraphs are what lies between such breaks
 _PARAGRAPH_BREAK = re.compile(r"\n(?=\s*\n)")
 _MARK = re.compile(r"\u201c|\u201d|\"|''|\u00ab|\u00bb|\u201e")
+_MARKS = ("\u201c", "\u201d", "\"", "''", "\u00ab", "\u00bb", "\u201e")  # what _MARK matches
 _OPENERS = {"\u201c", "\u00ab", "\u201e"}
 _CLOSERS = {"\u201d", "\u00bb"}
 
@@ -56,7 +57,10 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
         p_text = text[p_start:p_end]
         open_at: int | None = None
         first = True
-        for m in _MARK.finditer(p_text):
+        # a paragraph with none of the marks (most hold none) is not stepped through by the pattern: a search for
+        # each mark is a scan in C, several times faster than the regex engine's test of every character
+        marks = _MARK.finditer(p_text) if any(map(p_text.__contains__, _MARKS)) else ()
+        for m in marks:
             mark = m.group()
             pos = p_start + m.start()
             is_open = mark in _OPENERS or (mark not in _CLOSERS and open_at is None)

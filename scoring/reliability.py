@@ -27,8 +27,8 @@ import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import accumulate, chain, compress, repeat
-from operator import attrgetter, itemgetter
+from itertools import accumulate, chain, repeat
+from operator import itemgetter
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping, NamedTuple
@@ -181,17 +181,14 @@ _WORD = re.compile(r"[a-z][a-z\-]{2,}|\d[\d,.]*")
 # comes after the first digit (a lookbehind over both): a pattern starting with \d lets re skip non-digits in C
 _FIGURE = re.compile(r"\d(?<![\w\-.:]\d)[\d,.]*(?![\w\-:])")
 _NO_FIGURES: frozenset[str] = frozenset()
-_CONTENT = attrgetter("attribution.content")
-_CUE_TEXT = attrgetter("attribution.cue.span.text")
-_ID = attrgetter("attribution.id")
-_CUE_LOW = attrgetter("cue_low")
 
 
 def _evidences(attributions: tuple[ScoredAttribution, ...],
                frames: EventFrames) -> tuple[dict[str, _Evidence], str]:
     """Attribution id -> its evidence, for all of an article's attributions at once; and all their lower-cased
     contents and cues joined by line breaks."""
-    texts = [c[0].text if len(c) == 1 else " ".join([x.text for x in c]) for c in map(_CONTENT, attributions)]
+    texts = [c[0].text if len(c) == 1 else " ".join([x.text for x in c])
+             for c in [a.attribution.content for a in attributions]]
     lows = list(map(str.lower, texts))
     words = [frozenset(t).difference(_STOP) for t in map(_WORD.findall, lows)]
     # a text holds a figure only if it holds a digit: the few that do are searched for figures
@@ -205,9 +202,9 @@ def _evidences(attributions: tuple[ScoredAttribution, ...],
     ends = list(accumulate([len(t) + 1 for t in lows]))
     for m in frames.negation.finditer("\n".join(lows)):
         negated[bisect_right(ends, m.start())] = True
-    cue_lows = list(map(str.lower, map(_CUE_TEXT, attributions)))
+    cue_lows = list(map(str.lower, [a.attribution.cue.span.text for a in attributions]))
     # tuple.__new__, as the NamedTuple's own __new__ builds it, called in C
-    return (dict(zip(map(_ID, attributions),
+    return (dict(zip([a.attribution.id for a in attributions],
                      map(tuple.__new__, repeat(_Evidence), zip(words, figures, negated, lows, cue_lows)))),
             "\n".join(chain(lows, cue_lows)))
 
@@ -293,14 +290,13 @@ def identifiability(source: Source | None) -> float:
     if source.type == "document":
         return 0.75
     if source.type == "person":
-        has_role = "," in "".join(map(_TEXT, source.mentions))  # a comma in one of them, one test in C
+        has_role = any("," in m.text for m in source.mentions)
         return 1.0 if has_role else 0.9
     if source.type in ("government", "military", "law_enforcement", "expert") and _looks_like_person(source.name):
         return 1.0
     return 0.85
 
 
-_TEXT = attrgetter("text")
 
 
 def _looks_like_person(name: str) -> bool:
@@ -327,11 +323,10 @@ def assess_reliability(
     # unhedged, uncorroborated... skips the loops that would find nothing (tests of its ids against sets, in C)
     first_hand = {a.attribution.id for a in attributions if a.attribution.via is None}
     relayed = {i for i, via in relayed_by.items() if via in by_id}
-    hedged_ids = {a.attribution.id for a in attributions
-                  if a.hedges and any(map("booster".__ne__, map(_HEDGE_TYPE, a.hedges)))}
+    hedged_ids = {a.attribution.id for a in attributions if a.hedges and any(h.type != "booster" for h in a.hedges)}
     # a claim of responsibility holds one of the anchors, in an attribution's content or cue: one look at all
     # of them spares a search per attribution in most articles
-    may_claim = any(map(texts_low.__contains__, frames.responsibility_anchors))
+    may_claim = any(anchor in texts_low for anchor in frames.responsibility_anchors)
     ordered_weights, rounded_weights = weights.ordered, weights.rounded
     independent = set()
     # most components repeat across an article's sources ("No other source in the article contradicts it."):
@@ -339,8 +334,8 @@ def assess_reliability(
     made: dict[tuple[str, float, str], tuple[Component, float, str]] = {}
     profiles = []
     for s in sources:
-        ids = list(filter(by_id.__contains__, s.attribution_ids))  # its statements', picked out in C
-        mine = list(map(by_id.__getitem__, ids))
+        ids = [i for i in s.attribution_ids if i in by_id]  # its statements'
+        mine = [by_id[i] for i in ids]
         if not first_hand.isdisjoint(ids):
             independent.add(s.id)
         ident = identifiability(s)
@@ -359,18 +354,17 @@ def assess_reliability(
                     direct_values.append(0.3 + 0.4 * identifiability(relay))
                     if relay is not None:
                         relay_names.append(relay.name)
-            directness = sum(direct_values) / len(direct_values) if direct_values else 1.0
+            directness = _mean(direct_values) if direct_values else 1.0
             direct_text = (
                 f"Its statements reach the reader second-hand, relayed by {', '.join(sorted(set(relay_names)))}."
                 if relay_names else "It speaks on the record, first-hand.")
-        certainties = list(map(_CERTAINTY, mine)) or [0.5]
-        mean_c, min_c = sum(certainties) / len(certainties), min(certainties)
+        certainties = [a.certainty.certainty for a in mine] or [0.5]
+        mean_c, min_c = _mean(certainties), min(certainties)
         certainty = 0.5 * mean_c + 0.5 * min_c
         certainty_text = _CERTAINTY_TEXTS[mean_c, min_c]
-        stance_names = list(map(_STANCE, mine))
-        stances = list(map(STANCE_VALUE.get, stance_names, repeat(0.85))) or [0.85]
-        stance = sum(stances) / len(stances)
-        stance_text = _stance_text(sorted(set(map(_CUE_LOW, map(evidence.__getitem__, ids)))), set(stance_names))
+        stance_names = [a.attribution.cue.stance for a in mine]
+        stance = _mean([STANCE_VALUE.get(name, 0.85) for name in stance_names] or [0.85])
+        stance_text = _stance_text(sorted({evidence[i].cue_low for i in ids}), set(stance_names))
         if corroborated and not corroborated.keys().isdisjoint(ids):
             helpers = sorted({source_of[o].name for a in mine for o in corroborated.get(a.attribution.id, ())
                               if o in source_of})
@@ -409,11 +403,11 @@ def assess_reliability(
                 component = made[key] = (Component(k, v, w, text), -abs(v - 0.75) * w, text)
             made_here.append(component)
         ranked = sorted(made_here, key=itemgetter(1))
-        explanation = (f"{s.name} scores {_two_places(score)} out of 1.", *map(itemgetter(2), ranked[:4]))
-        hedged = sum(map(hedged_ids.__contains__, ids)) if hedged_ids else 0
+        explanation = (f"{s.name} scores {_two_places(score)} out of 1.", *[c[2] for c in ranked[:4]])
+        hedged = len([i for i in ids if i in hedged_ids]) if hedged_ids else 0
         profiles.append(SourceProfile(
             s, _round4(mean_c), _round4(min_c), (round(hedged / len(mine), 4) if hedged else 0.0) if mine else 0.0,
-            Reliability(score, tuple(map(itemgetter(0), made_here)), explanation)))
+            Reliability(score, tuple([c[0] for c in made_here]), explanation)))
     body = _statements(sentences)
     summary = _summary(sentences, body, attributions, sources, independent, corroborated, by_id, source_of)
     flags = _flags(doc, body, attributions, sources, independent, corroborated, contradictions, by_id, source_of)
@@ -421,10 +415,16 @@ def assess_reliability(
     return tuple(profiles), summary, flags
 
 
-_CERTAINTY = attrgetter("certainty.certainty")
-_STANCE = attrgetter("attribution.cue.stance")
-_HEDGE_TYPE = attrgetter("type")
 _PRAISING = ("company", "party_campaign")
+
+
+def _mean(values: list[float]) -> float:
+    """The mean of ``values`` (not empty), added in order as ``sum`` adds floats up to Python 3.11 (a loop: native
+    arithmetic compiled, and the same sum on any Python)."""
+    total = 0.0
+    for v in values:
+        total += v
+    return total / len(values)
 
 
 def _BY_SCORE_DOWN(p: SourceProfile) -> float:
@@ -574,25 +574,28 @@ def _join(names: list[str]) -> str:
 
 # ---------------------------------------------------------------------------- article level
 def _statements(sentences: tuple[ScoredSentence, ...]) -> list[ScoredSentence]:
-    return list(compress(sentences, map(_STATEMENT_KINDS.__contains__, map(_KIND, sentences))))  # in C
+    return [s for s in sentences if s.sentence.kind in _STATEMENT_KINDS]
 
 
 _STATEMENT_KINDS = frozenset(("body", "list_item"))
-_KIND = attrgetter("sentence.kind")
 
 
-def _summary(sentences, body, attributions, sources, independent, corroborated, by_id, src) -> Summary:
+def _summary(sentences: tuple[ScoredSentence, ...], body: list[ScoredSentence],
+             attributions: tuple[ScoredAttribution, ...], sources: tuple[Source, ...], independent: set[str],
+             corroborated: dict[str, set[str]], by_id: dict[str, ScoredAttribution], src: dict[str, Source]
+             ) -> Summary:
     n = len(body) or 1
     # a sentence is attributed (anonymously) when one of its attributions has a source (an anonymous one): the
     # ids of those attributions in two sets, each sentence tested against them in C, not by a generator
     with_source = {i for i, a in by_id.items() if a.source_id}
     # (most articles have no anonymous source: their attributions are not looked at again)
     anonymous_sources = {i for i, s in src.items() if s.type == "anonymous"}
-    anonymous_ids = {i for i, a in by_id.items() if a.source_id in anonymous_sources} if anonymous_sources else ()
+    anonymous_ids = {i for i, a in by_id.items() if a.source_id in anonymous_sources} if anonymous_sources \
+        else set()
     attributed = [s for s in body if not with_source.isdisjoint(s.attribution_ids)]
     anonymous = [s for s in attributed if not anonymous_ids.isdisjoint(s.attribution_ids)] if anonymous_ids else []
     # (the emptiness test first spares building a generator for most sentences)
-    hedged = [s for s in body if s.hedges and any(map("booster".__ne__, map(_HEDGE_TYPE, s.hedges)))]
+    hedged = [s for s in body if s.hedges and any(h.type != "booster" for h in s.hedges)]
     sourced = [a for a in attributions if a.source_id]
     single = [a for a in sourced if not corroborated.get(a.attribution.id)]
     return Summary(
@@ -615,13 +618,15 @@ def _figure_or_cause(text: str) -> bool:
     if _has_digit(text):
         return True
     # the pattern is tried only in a text holding one of its words (substring tests, in C)
-    return any(map(text.__contains__, _CAUSE_WORDS)) and _CAUSE.search(text) is not None
+    return any(word in text for word in _CAUSE_WORDS) and _CAUSE.search(text) is not None
 
 
-def _flags(doc, body, attributions, sources, independent, corroborated, contradictions, by_id,
-           src) -> tuple[Flag, ...]:
+def _flags(doc: Document, body: list[ScoredSentence], attributions: tuple[ScoredAttribution, ...],
+           sources: tuple[Source, ...], independent: set[str], corroborated: dict[str, set[str]],
+           contradictions: list[tuple[str, str]], by_id: dict[str, ScoredAttribution], src: dict[str, Source]
+           ) -> tuple[Flag, ...]:
     flags: list[Flag] = []
-    covered = set(chain.from_iterable(map(_SENTENCE_IDS, attributions)))
+    covered = {i for a in attributions for i in a.attribution.sentence_ids}
     unattributed = [s.sentence.id for s in body
                     if s.sentence.id not in covered and s.certainty.label == "certain"
                     and _figure_or_cause(s.sentence.text)]
@@ -655,14 +660,12 @@ def _flags(doc, body, attributions, sources, independent, corroborated, contradi
         if a.source_id is None and a.attribution.cue.stance == "unresolved":
             flags.append(Flag("unresolved_question", f"Open question: {_short(a)}.", a.attribution.sentence_ids,
                               (a.attribution.id,)))
-    approx = [s.sentence.id for s in body if s.hedges and "approximator" in map(_HEDGE_TYPE, s.hedges)]
+    approx = [s.sentence.id for s in body if s.hedges and any(h.type == "approximator" for h in s.hedges)]
     if approx:
         flags.append(Flag("approximate_figures", "Figures given only as estimates (as many as, at least, about).",
                           tuple(approx)))
     return tuple(flags)
 
-
-_SENTENCE_IDS = attrgetter("attribution.sentence_ids")
 
 
 def _short(a: ScoredAttribution, limit: int = 90) -> str:

@@ -19,13 +19,15 @@ import sysconfig
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# The stages' modules, the types they pass on (compiled together, so the types are native classes the stages read
-# directly) and the scorer that runs them (it builds the statements the certainty model reads). Not compiled:
-# certainty (its time is numpy's), lexicons (read once at load), evaluate, cli, train, export (not on the scoring
-# path), and chars: ``lower_same_length`` promises ``str.lower``'s result, and mypyc's own ``str.lower`` differs in
-# one place, a capital sigma ending a word (always "σ", where Python writes the final "ς"). In the compiled stages
-# that only changes the lower-cased copies of Greek words that lexicon entries (all English) are looked up with.
-MODULES = ("types", "quotes", "segment", "attribution", "sources", "hedging", "reliability", "scorer")
+# The stages' modules, the types they pass on and the lexicons they read (compiled together, so the types and
+# lexicon entries are native classes the stages read directly) and the scorer that runs them (it builds the
+# statements the certainty model reads). Not compiled: certainty (its time is numpy's), evaluate, cli, train,
+# export (not on the scoring path), config (it finds the data files from its own __file__, which a compiled module
+# of a package sees wrong), and chars: ``lower_same_length`` promises ``str.lower``'s result, and mypyc's own
+# ``str.lower`` differs in one place, a capital sigma ending a word (always "σ", where Python writes the final
+# "ς"). In the compiled stages that only changes the lower-cased copies of Greek words that lexicon entries (all
+# English) are looked up with.
+MODULES = ("types", "lexicons", "quotes", "segment", "attribution", "sources", "hedging", "reliability", "scorer")
 STAMP = ROOT / "scoring" / "_compiled.json"
 
 

@@ -804,9 +804,11 @@ _TOKEN_PIECES = st.sampled_from([
 @settings(max_examples=500, deadline=None)
 @given(st.lists(_TOKEN_PIECES, max_size=30).map("".join))
 @example("S\u03a3.")  # a word-final capital sigma: Python lower-cases it to "ς" (mypyc's own str.lower to "σ")
+@example("\u0130stanbul \u0130S")  # a dotted capital I: two characters lower-cased
+@example("A\u03a3:B")  # a sigma before a case-ignorable colon and a capital: not final in the whole text
 def test_tokens_are_what_the_token_pattern_finds(lexicons, text):
-    """The tokenizer reads the text with a faster pattern than ``_TOKEN`` and works the offsets out from the
-    lengths of the pieces: its tokens must be ``_TOKEN``'s (a final period split off all but abbreviations),
+    """The tokenizer cuts the text at white space and reads the pieces that are not plain words with a faster
+    pattern than ``_TOKEN``: its tokens must be ``_TOKEN``'s (a final period split off all but abbreviations),
     each at the offsets where its text stands."""
     from scoring.attribution import _TOKEN, _tokenize
     from scoring.types import Sentence
@@ -825,6 +827,12 @@ def test_tokens_are_what_the_token_pattern_finds(lexicons, text):
     assert texts == expected
     assert all(text[s - 5:e - 5] == t and low == t.lower() for t, s, e, low in zip(texts, starts, ends, lows))
     assert starts == sorted(starts) and all(s < e for s, e in zip(starts, ends))
+    # the lower-cased forms taken from the lower-cased document (as find_attributions hands it over) are the same
+    from scoring.chars import lower_same_length
+
+    document = "\u0130ss\u03a3 " + text  # (a dotted I and a sigma before the sentence change nothing in it)
+    assert _tokenize(Sentence("s1", 5, 5 + len(text), text, "body", 0), lexicons.abbreviations,
+                     lower_same_length(document)) == (texts, starts, ends, lows)
 
 
 def test_quote_continues_after_a_long_cue_clause_with_a_title(segmenter, lexicons):

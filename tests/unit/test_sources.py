@@ -436,11 +436,11 @@ def test_occurrences_finds_what_the_word_pattern_finds(text, word, end):
 
 @settings(max_examples=400, deadline=None)
 @given(st.text(_SCRAP + "x", max_size=14), st.lists(st.text(_SCRAP + "x", min_size=1, max_size=4), max_size=3))
-def test_lower_case_words_are_the_words_the_pattern_lists(text, words):
+def test_lower_case_words_are_the_words_the_pattern_lists(lexicons, text, words):
     """A word the article writes in lower case is looked up where it stands; the answer must be membership in
     the list ``\\b[a-z][a-z’'-]+`` makes of the whole text ("ray" is not one in "x-ray")."""
     listed = set(re.findall(r"\b[a-z][a-z’'-]+", text))
-    article = _Article(text, lexicons=None)
+    article = _Article(text, lexicons)
     for word in words + sorted(listed):
         assert article.writes_in_lower_case(word) == (word in listed)
 
@@ -449,12 +449,12 @@ def test_lower_case_words_are_the_words_the_pattern_lists(text, words):
 @given(st.lists(st.sampled_from(["a", "B", " ", "\n", "\n", "\t", ",", '"', "“", "”", "''", "«", "»", "„", "‘", "’",
                                  "s’ a", "‘9"]), max_size=30))
 @example(["‘", "a", "\n", "\n", "‘", "a", "’"])  # a single quote running on into the next paragraph
-def test_inside_quote_reads_the_paragraph_as_find_quotes_reads_the_article(pieces):
+def test_inside_quote_reads_the_paragraph_as_find_quotes_reads_the_article(lexicons, pieces):
     """Whether a position is inside a quotation is worked out from its paragraph alone; it must be what the
     quotes ``find_quotes`` finds in the whole text say, at every position."""
     text = "".join(pieces)
     quotes = find_quotes(text)
-    article = _Article(text, lexicons=None)
+    article = _Article(text, lexicons)
     for pos in range(len(text) + 1):
         assert article.inside_quote(pos) == any(q.start < pos < q.end for q in quotes)
 
