@@ -26,7 +26,7 @@ from itertools import accumulate, compress
 from typing import NamedTuple
 
 from .chars import UPPER, lower_same_length
-from .lexicons import Lexicons
+from .lexicons import CUE_MARK_CHARACTERS, Lexicons, VerbEntry
 from .quotes import Quote, find_quotes
 from .types import Attribution, Cue, Document, Sentence, Span
 
@@ -309,7 +309,15 @@ def _cue_scan(scanned: str, lexicons: Lexicons) -> list[tuple[int, str]]:
         if (i == 0 or not scanned[i - 1].isalnum()) and (i + k == n or not scanned[i + k].isalnum()):
             found.append((i, word.decode()))
         i += k + 1
-    found.extend((m.start(), m.group()) for m in lexicons.cue_marks.finditer(scanned))
+    # the marks: each of their few characters found by str.find (a scan in C), then tried by the pattern
+    match = lexicons.cue_marks.match
+    for mark in CUE_MARK_CHARACTERS:
+        i = scanned.find(mark)
+        while i >= 0:
+            m = match(scanned, i)
+            if m is not None:
+                found.append((i, m.group()))
+            i = scanned.find(mark, i + 1)
     found.sort()
     return found
 
@@ -413,7 +421,7 @@ class _SentenceReader:
         content = self._span(self.starts[i + 1], self.ends[end - 1])
         return [self._make(cue, subject, (content,), "participle")]
 
-    def _verb_entry(self, i: int):
+    def _verb_entry(self, i: int) -> VerbEntry | None:
         low, text = self.lows[i], self.texts[i]
         entry = self.lex.verb_forms.get(low)
         if entry is None or low in ("citing", "quoting"):

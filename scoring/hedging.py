@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from itertools import chain
-from operator import attrgetter
 from typing import Iterator, Sequence
 
 from .chars import lower_same_length
@@ -19,7 +18,6 @@ from .types import Document, Hedge, Sentence, Span
 
 _CONTEXT = 40
 _WORD = re.compile(r"\w+")
-_START, _END = attrgetter("start"), attrgetter("end")
 
 
 def find_hedges(doc: Document, lexicons: Lexicons) -> tuple[Hedge, ...]:
@@ -31,11 +29,11 @@ def hedges_in_sentences(text: str, sentences: Sequence[Sentence], lexicons: Lexi
     """Hedges per sentence. One scan over the whole text finds where a pattern may start (not one scan per
     sentence or per pattern: that is what makes batches fast), the patterns that can start with the word there
     are tried, and a match is kept when it lies inside one sentence."""
-    starts = list(map(_START, sentences))  # map with attrgetter: a C loop, not a Python one
+    starts = [s.start for s in sentences]
     found: list[list[Hedge]] = [[] for _ in sentences]
     if not sentences:
         return found
-    lo, hi = starts[0], max(map(_END, sentences))
+    lo, hi = starts[0], max([s.end for s in sentences])
     low = lower_same_length(text)
     for pos, entries in _candidates(low, lo, hi, lexicons):
         for entry in entries:

@@ -17,6 +17,9 @@ from typing import Any, Iterable, Mapping, cast
 from .config import LEXICON_DIR
 from .errors import LexiconError
 
+CUE_MARK_CHARACTERS = ":\u2015\u2014"
+"""The characters ``Lexicons.cue_marks`` matches (each match is one of them)."""
+
 
 @dataclass(frozen=True)
 class VerbEntry:
@@ -109,8 +112,8 @@ class Lexicons:
     """The words of ``cue_scan``, as ASCII bytes, when all are lower-case ASCII letters (else None): the
     attribution stage then finds them by splitting the text rather than with ``cue_scan``."""
     cue_marks: re.Pattern[str]
-    """What ``cue_scan`` matches besides its words (a colon, a dash signing a quote), written to open with a
-    character class so that the regex engine jumps from one candidate character to the next."""
+    """What ``cue_scan`` matches besides its words (a colon, a dash signing a quote): one character, one of
+    ``CUE_MARK_CHARACTERS``, which each match opens with."""
     abbreviations: frozenset[str]
     source_types: Mapping[str, Any]
     anonymous_markers: tuple[str, ...]
@@ -224,7 +227,7 @@ class Lexicons:
                 cue_words=frozenset(w.encode() for w in cue_words)
                 if all(re.fullmatch("[a-z]+", w) for w in cue_words) else None,
                 # one of the branches' characters, then the branches themselves looking back over it
-                cue_marks=re.compile(r"[:\u2015\u2014](?<=" + cue_marks + ")"),
+                cue_marks=re.compile("[" + CUE_MARK_CHARACTERS + "](?<=" + cue_marks + ")"),
                 abbreviations=_read_abbreviations(directory / "abbreviations.txt"),
                 source_types=MappingProxyType(types),
                 anonymous_markers=tuple(types["anonymous_markers"]),

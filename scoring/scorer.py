@@ -59,7 +59,7 @@ class Scorer:
         hedges_of: dict[str, list[Hedge]] = {}
         for h in hedges:
             hedges_of.setdefault(h.sentence_id, []).append(h)
-        statements = list(map(_statement_text, attributions))
+        statements = [_statement_text(a) for a in attributions]
         sentence_ids = [s.id for s in doc.sentences]
         # the sentences' hedges are the hedging stage's (found on the same text): only statements are scanned
         found = [hedges_of.get(sid, ()) for sid in sentence_ids]
@@ -69,11 +69,11 @@ class Scorer:
         for a in attributions:
             for sid in a.sentence_ids:
                 attributions_of.setdefault(sid, []).append(a.id)
-        # positional arguments through map, and tuple(()) is (): building the objects is most of the work
-        sentences = tuple(map(ScoredSentence, doc.sentences, predictions, map(tuple, found),
-                              [tuple(attributions_of.get(sid, ())) for sid in sentence_ids]))
-        scored = tuple(map(ScoredAttribution, attributions, [source_of.get(a.id) for a in attributions],
-                           predictions[n:], [_hedges_inside(a, hedges_of) for a in attributions]))
+        # (compiled, each object is built by a direct call of its native constructor, positional arguments)
+        sentences = tuple([ScoredSentence(s, c, tuple(f), tuple(attributions_of.get(s.id, ())))
+                           for s, c, f in zip(doc.sentences, predictions, found)])
+        scored = tuple([ScoredAttribution(a, source_of.get(a.id), c, _hedges_inside(a, hedges_of))
+                        for a, c in zip(attributions, predictions[n:])])
         return sentences, scored
 
 
