@@ -507,3 +507,25 @@ def test_apposed_name_with_an_affiliation(segmenter, lexicons):
                                             "the reckoning has barely started.")
     s = _owner(sources, "economist, Raymond Osei of the University of Michigan,")
     assert s.name == "Raymond Osei" and s.named
+
+
+_NAME_PIECES = st.sampled_from(["Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Prof", "M", "S", "G", "R", "P",
+                                "D", "J", "Ana", "Maria", "Lee", "van", "de", "\u00c9mile", "\u00d6zil", "O’Neil",
+                                "Smith-Jones", ".", ". ", " ", "  ", "\n", ",", "x", "1", "_", "-", "’", "'",
+                                "\u00e9", "\u00a0"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_NAME_PIECES, max_size=25).map("".join), st.integers(0, 40), st.integers(0, 40))
+@example("Mrs. Ana Lee and Prof. \u00c9mile Durand", 0, 0)
+def test_person_name_pattern_finds_what_the_plain_pattern_finds(text, cut_start, cut_end):
+    """_PERSON_NAME is written to open with its capital (a faster search); it must find what the pattern written
+    plainly finds, in any window of the text (the pronoun rule searches the 400 characters before a pronoun)."""
+    from scoring.chars import LOWER
+    from scoring.sources import _PERSON_NAME, _U
+
+    plain = re.compile(rf"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.\s+)?{_U}[{LOWER}’'-]+(?:\s+{_U}\.)?"
+                       rf"(?:\s+{_U}[{LOWER}’'-]+){{1,2}}\b")
+    start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
+    assert [m.span() for m in _PERSON_NAME.finditer(text, start, end)] == \
+        [m.span() for m in plain.finditer(text, start, end)]
