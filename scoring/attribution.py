@@ -263,6 +263,29 @@ def find_attributions(doc: Document, lexicons: Lexicons) -> tuple[Attribution, .
     return _renumber(found)
 
 
+def _matches_from(pattern: re.Pattern[str], openings: tuple[str, ...], text: str, start: int, end: int
+                  ) -> list[tuple[int, int]]:
+    """The spans ``pattern.finditer(text, start, end)`` finds, for a pattern every match of which starts with one
+    of ``openings`` (none the beginning of another): the pattern is tried only where one stands (found by
+    str.find, in C), not at every character as a search tries a pattern opening with a word boundary."""
+    at: list[int] = []
+    for opening in openings:
+        i = text.find(opening, start, end)
+        while i >= 0:
+            at.append(i)
+            i = text.find(opening, i + 1, end)
+    at.sort()
+    out: list[tuple[int, int]] = []
+    resume = start  # where the search would go on: after the last match (no match is empty)
+    for i in at:
+        if i >= resume:
+            m = pattern.match(text, i, end)
+            if m is not None:
+                out.append(m.span())
+                resume = m.end()
+    return out
+
+
 def _find_all(text: str, phrase: str) -> list[tuple[int, int]]:
     """(start, end) of every occurrence of ``phrase`` in ``text`` (overlapping ones too)."""
     out = []
@@ -668,7 +691,8 @@ class _SentenceReader:
             # only the entries with a scan word here, each over the sentence once
             entry = entries[k]
             if low is not None and entry.lower is not None:
-                out[k] = [m.span() for m in entry.lower.finditer(low, s0, s1)]
+                out[k] = _matches_from(entry.lower, entry.openings, low, s0, s1) if entry.openings is not None \
+                    else [m.span() for m in entry.lower.finditer(low, s0, s1)]
             else:
                 out[k] = [m.span() for m in entry.pattern.finditer(self.text, s0, s1)]
         return out

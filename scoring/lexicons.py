@@ -57,6 +57,9 @@ class NoSourceEntry:
     lower: re.Pattern[str] | None = None
     """``pattern`` without IGNORECASE, for lower-cased ASCII text, where it finds the same matches at about
     half the cost; None when the pattern holds a capital letter outside an escape."""
+    openings: tuple[str, ...] | None = None
+    """The strings every match of ``lower`` starts with (none the beginning of another), or None when they cannot
+    be listed: the attribution stage tries ``lower`` only where one of them stands."""
 
 
 @dataclass(frozen=True)
@@ -199,7 +202,7 @@ class Lexicons:
             no_source = tuple(
                 NoSourceEntry(re.compile(e["pattern"], re.IGNORECASE), e["lemma"], e["stance"],
                               e.get("content") == "around",
-                              _case_sensitive_twin(e["pattern"]))
+                              _case_sensitive_twin(e["pattern"]), _openings(e["pattern"]))
                 for e in cues["no_source"]
             )
             return cls(
@@ -537,6 +540,25 @@ def _hedge_word_index(entries: tuple[HedgeEntry, ...], anywhere: list[HedgeEntry
     complete_atoms = [cast(tuple[_Atom, ...], p) for p in spaced if None not in p]
     return starts, by_word, open_index, \
         re.compile(b" " + _atom_trie(complete_atoms).encode("ascii")) if len(complete_atoms) == len(spaced) else None
+
+
+def _openings(pattern: str) -> tuple[str, ...] | None:
+    """The literal beginnings of the pattern's necessary prefixes (``_necessary_prefixes``): every match starts
+    with one of them. The shortest kept where one begins another; None when a prefix opens with no literal."""
+    parsed = re_parser.parse(pattern)
+    if parsed.state.flags & (re.IGNORECASE | re.LOCALE):
+        return None
+    words = set()
+    for prefix, _ in _necessary_prefixes(list(parsed)):
+        word = ""
+        for atom in prefix:
+            if atom.char is None:
+                break
+            word += atom.char
+        if not word:
+            return None
+        words.add(word)
+    return tuple(sorted(w for w in words if not any(o != w and w.startswith(o) for o in words)))
 
 
 def _case_sensitive_twin(pattern: str) -> re.Pattern[str] | None:

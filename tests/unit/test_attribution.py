@@ -1,4 +1,6 @@
 """find_attributions: source, cue and content for each rule, relays, no-source cues and negatives."""
+import re
+
 import pytest
 from hypothesis import example, given, settings, strategies as st
 
@@ -848,3 +850,50 @@ def test_scene_setting_phrase_is_no_content(segmenter, lexicons):
     found = _attrs(segmenter, lexicons, 'In one message, Almeida wrote, "Keep the envelopes coming."')
     a = next(a for a in found if a.cue.span.text == "wrote")
     assert [c.text for c in a.content] == ['"Keep the envelopes coming."']
+
+
+_NO_SOURCE_PIECES = st.sampled_from([
+    "it", "this", "is", "was", "were", "are", "be", "been", "being", "remains", "remained", "could", "not",
+    "unclear", "clear", "known", "reported", "expected", "said", "believed", "thought", "allegedly", "seems",
+    "that", "to", "verified", "confirmed", "independently", "widely", "also", "still", "however,", "his", "thistle",
+    "island", "'s", "’s", "x", " ", "  ", "\n", ",", ".", "-", "_", "1"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NO_SOURCE_PIECES, max_size=30).map(" ".join), st.integers(0, 30), st.integers(0, 30))
+def test_no_source_patterns_tried_at_their_openings_find_what_a_search_finds(lexicons, text, cut_start, cut_end):
+    """The no-source rule tries each pattern only where one of its openings (its necessary literal beginnings)
+    stands; on any window of a lower-cased text it must find what the pattern's own search finds."""
+    from scoring.attribution import _matches_from
+
+    start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
+    tried = [e for e in lexicons.no_source if e.lower is not None and e.openings is not None]
+    assert tried  # (the lexicon's patterns all open with words)
+    for entry in tried:
+        assert _matches_from(entry.lower, entry.openings, text, start, end) == \
+            [m.span() for m in entry.lower.finditer(text, start, end)]
+
+
+def test_openings_of_a_pattern():
+    """A pattern's openings: the literal beginnings every match starts with, the shortest where one begins
+    another; none when a match may open with a class."""
+    from scoring.lexicons import _openings
+
+    assert _openings(r"\b(?:is|was|be|been|being)\s+(?:expected|said)\b") == ("be", "is", "was")
+    assert _openings(r"\bcould not (?:be\s+)?(?:verified|confirmed)") == ("could not b", "could not c", "could not v")
+    assert _openings(r"\b[a-z]+ly\b") is None
+
+
+@pytest.mark.parametrize("pattern, openings, text", [
+    (r"aa", ("aa",), "aaaa"),  # an opening inside a match found: the search goes on after the match
+    (r"aa(?!a)", ("aa",), "aaa"),  # openings that overlap each other are all tried
+    (r"\b(?:it|this)\s+is\b", ("it", "this"), "this is it is, thistle it  is"),
+])
+def test_matches_tried_at_openings_equal_the_search(pattern, openings, text):
+    from scoring.attribution import _matches_from
+
+    compiled = re.compile(pattern)
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            assert _matches_from(compiled, openings, text, start, end) == \
+                [m.span() for m in compiled.finditer(text, start, end)]
