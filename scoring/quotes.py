@@ -20,8 +20,8 @@ from .types import COMPILED, fast_init
 
 # a line break with only white space up to the next one: paragraphs are what lies between such breaks
 _PARAGRAPH_BREAK = re.compile(r"\n(?=\s*\n)")
-_MARK = re.compile(r"\u201c|\u201d|\"|''|\u00ab|\u00bb|\u201e")
-_MARKS = ("\u201c", "\u201d", "\"", "''", "\u00ab", "\u00bb", "\u201e")  # what _MARK matches
+_MARKS = ("\u201c", "\u201d", "\"", "''", "\u00ab", "\u00bb", "\u201e")
+_MARK = re.compile("|".join(map(re.escape, _MARKS)))
 _OPENERS = {"\u201c", "\u00ab", "\u201e"}
 _CLOSERS = {"\u201d", "\u00bb"}
 

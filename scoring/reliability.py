@@ -187,8 +187,8 @@ def _evidences(attributions: tuple[ScoredAttribution, ...],
                frames: EventFrames) -> tuple[dict[str, _Evidence], str]:
     """Attribution id -> its evidence, for all of an article's attributions at once; and all their lower-cased
     contents and cues joined by line breaks."""
-    texts = [c[0].text if len(c) == 1 else " ".join([x.text for x in c])
-             for c in [a.attribution.content for a in attributions]]
+    texts = [a.attribution.content[0].text if len(a.attribution.content) == 1
+             else " ".join([x.text for x in a.attribution.content]) for a in attributions]
     lows = list(map(str.lower, texts))
     words = [frozenset(t).difference(_STOP) for t in map(_WORD.findall, lows)]
     # a text holds a figure only if it holds a digit: the few that do are searched for figures
